@@ -1,25 +1,38 @@
-var builder = WebApplication.CreateBuilder(args);
+using ZemgaleNvo.Infrastructure;
+using ZemgaleNvo.Web.Commands;
+using ZemgaleNvo.Web.Startup;
 
-// Add services to the container.
-builder.Services.AddControllersWithViews();
-
-var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+// `dotnet run -- <command>` runs an admin command (migrate, seed-demo, users …) and exits without
+// starting the server; no arguments starts the portal.
+var parsed = AdminCommandLine.Parse(args);
+if (parsed.Error is not null)
 {
-    app.UseExceptionHandler("/Home/Error");
+    await Console.Error.WriteLineAsync(parsed.Error);
+    await Console.Error.WriteLineAsync(AdminCommandLine.Usage);
+    return 2;
 }
-app.UseRouting();
 
-app.UseAuthorization();
+try
+{
+    var builder = WebApplication.CreateBuilder(parsed.Command is null ? args : []);
+    builder.AddPortalServices();
+    var app = builder.Build();
 
-app.MapStaticAssets();
+    if (parsed.Command is not null)
+    {
+        return await AdminCommands.RunAsync(parsed.Command, app.Services);
+    }
 
-app.MapControllerRoute(
-    name: "default",
-    pattern: "{controller=Home}/{action=Index}/{id?}")
-    .WithStaticAssets();
+    app.UsePortalPipeline();
+    await app.RunAsync();
+    return 0;
+}
+catch (StartupConfigurationException e)
+{
+    // One clear line naming the setting, not a stack-trace dump.
+    await Console.Error.WriteLineAsync($"ZemgaleNvo cannot start: {e.Message}");
+    return 1;
+}
 
-
-app.Run();
+/// <summary>Entry point, public so the integration tests' WebApplicationFactory can find it.</summary>
+public partial class Program;

@@ -1,0 +1,121 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ZemgaleNvo.Domain.Users;
+using ZemgaleNvo.Infrastructure.Data;
+
+namespace ZemgaleNvo.Infrastructure.Identity;
+
+public sealed record UserCommandResult(bool Succeeded, IReadOnlyList<string> Errors)
+{
+    public static readonly UserCommandResult Success = new(true, []);
+    public static UserCommandResult Failure(params string[] errors) => new(false, errors);
+    public static UserCommandResult From(IdentityResult result) =>
+        new(result.Succeeded, result.Errors.Select(e => e.Description).ToList());
+}
+
+/// <summary>
+/// Creating users and resetting passwords, shared by the admin commands, the first-admin bootstrap
+/// and the demo seeding, so all three apply the same rules (role known, staff tied to one organisation).
+/// </summary>
+public sealed class UserAdministration(UserManager<AppUser> userManager, RoleManager<IdentityRole> roleManager, AppDbContext db)
+{
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roleManager.RoleExistsAsync(role))
+            {
+                var result = await roleManager.CreateAsync(new IdentityRole(role));
+                if (!result.Succeeded)
+                {
+                    throw new InvalidOperationException($"Role {role} could not be created: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+                }
+            }
+        }
+    }
+
+    public Task<AppUser?> FindAsync(string email) => userManager.FindByEmailAsync(email);
+
+    public async Task<bool> AnyInRoleAsync(string role) => (await userManager.GetUsersInRoleAsync(role)).Count > 0;
+
+    /// <param name="organisation">Name, registration number or id of the organisation; required for NgoStaff, refused for the others.</param>
+    public async Task<UserCommandResult> AddAsync(
+        string email, string role, string password, string? organisation, string? fullName = null, CancellationToken cancellationToken = default)
+    {
+        if (!Roles.IsKnown(role))
+        {
+            return UserCommandResult.Failure($"Unknown role \"{role}\"; use one of: {string.Join(", ", Roles.All)}.");
+        }
+        if (await userManager.FindByEmailAsync(email) is not null)
+        {
+            return UserCommandResult.Failure($"A user with the email {email} already exists.");
+        }
+
+        int? organisationId = null;
+        if (role == Roles.NgoStaff)
+        {
+            if (string.IsNullOrWhiteSpace(organisation))
+            {
+                return UserCommandResult.Failure("NgoStaff users belong to one organisation: give --organisation.");
+            }
+            organisationId = await FindOrganisationIdAsync(organisation, cancellationToken);
+            if (organisationId is null)
+            {
+                return UserCommandResult.Failure($"No organisation matches \"{organisation}\" (by name, registration number or id).");
+            }
+        }
+        else if (!string.IsNullOrWhiteSpace(organisation))
+        {
+            return UserCommandResult.Failure($"Only NgoStaff users belong to an organisation; a(n) {role} does not.");
+        }
+
+        await EnsureRolesAsync();
+        var user = new AppUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            FullName = fullName,
+            OrganisationId = organisationId,
+            LockoutEnabled = true,
+        };
+        var created = await userManager.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return UserCommandResult.From(created);
+        }
+        return UserCommandResult.From(await userManager.AddToRoleAsync(user, role));
+    }
+
+    public async Task<UserCommandResult> ResetPasswordAsync(string email, string password)
+    {
+        var user = await userManager.FindByEmailAsync(email);
+        if (user is null)
+        {
+            return UserCommandResult.Failure($"No user with the email {email}.");
+        }
+        var token = await userManager.GeneratePasswordResetTokenAsync(user);
+        var result = await userManager.ResetPasswordAsync(user, token, password);
+        if (result.Succeeded)
+        {
+            // A forgotten password is often why an account got locked: the reset opens it again.
+            await userManager.SetLockoutEndDateAsync(user, null);
+            await userManager.ResetAccessFailedCountAsync(user);
+        }
+        return UserCommandResult.From(result);
+    }
+
+    private async Task<int?> FindOrganisationIdAsync(string key, CancellationToken cancellationToken)
+    {
+        var trimmed = key.Trim();
+        var byName = await db.Organisations
+            .Where(o => o.Name == trimmed || o.RegistrationNumber == trimmed)
+            .Select(o => (int?)o.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (byName is not null || !int.TryParse(trimmed, out var id))
+        {
+            return byName;
+        }
+        return await db.Organisations.Where(o => o.Id == id).Select(o => (int?)o.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+}

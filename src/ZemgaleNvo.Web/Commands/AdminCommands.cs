@@ -1,0 +1,63 @@
+using ZemgaleNvo.Infrastructure.Data;
+using ZemgaleNvo.Infrastructure.Identity;
+using ZemgaleNvo.Infrastructure.Seeding;
+
+namespace ZemgaleNvo.Web.Commands;
+
+/// <summary>Runs a parsed admin command against the configured database and returns the process exit code.</summary>
+internal static class AdminCommands
+{
+    public static async Task<int> RunAsync(AdminCommand command, IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        await provider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        var users = provider.GetRequiredService<UserAdministration>();
+        await users.EnsureRolesAsync();
+
+        switch (command.Name)
+        {
+            case "migrate":
+                Console.WriteLine("Database is up to date.");
+                return 0;
+
+            case "seed-demo":
+                var environment = provider.GetRequiredService<IHostEnvironment>();
+                if (environment.IsProduction())
+                {
+                    await Console.Error.WriteLineAsync("seed-demo is refused in Production: demo users have a published password.");
+                    return 1;
+                }
+                await provider.GetRequiredService<DemoDataSeeder>().SeedAsync();
+                Console.WriteLine("Demo data is loaded.");
+                return 0;
+
+            case "users add":
+                return Report(await users.AddAsync(
+                    command.Option("email")!, command.Option("role")!, command.Option("password")!,
+                    command.Option("organisation"), command.Option("name")),
+                    $"User {command.Option("email")} created.");
+
+            case "users reset-password":
+                return Report(await users.ResetPasswordAsync(command.Option("email")!, command.Option("password")!),
+                    $"Password of {command.Option("email")} changed.");
+
+            default:
+                throw new InvalidOperationException($"Command {command.Name} is parsed but not handled.");
+        }
+    }
+
+    private static int Report(UserCommandResult result, string success)
+    {
+        if (result.Succeeded)
+        {
+            Console.WriteLine(success);
+            return 0;
+        }
+        foreach (var error in result.Errors)
+        {
+            Console.Error.WriteLine(error);
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,97 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using ZemgaleNvo.Infrastructure.Identity;
+using ZemgaleNvo.Web.Resources;
+
+namespace ZemgaleNvo.Web.Features.Account;
+
+public sealed class LoginForm
+{
+    [Required(ErrorMessage = "Norādiet e-pasta adresi.")]
+    [EmailAddress(ErrorMessage = "E-pasta adrese nav derīga.")]
+    [StringLength(256, ErrorMessage = "E-pasta adrese ir par garu.")]
+    [Display(Name = "E-pasts")]
+    public string Email { get; set; } = "";
+
+    [Required(ErrorMessage = "Norādiet paroli.")]
+    [StringLength(256, ErrorMessage = "Parole ir par garu.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Parole")]
+    public string Password { get; set; } = "";
+
+    public string? ReturnUrl { get; set; }
+}
+
+[Route("account")]
+public sealed partial class AccountController(
+    SignInManager<AppUser> signInManager,
+    UserManager<AppUser> userManager,
+    IStringLocalizer<SharedResource> localizer,
+    ILogger<AccountController> logger) : Controller
+{
+    [HttpGet("login")]
+    [AllowAnonymous]
+    public IActionResult Login(string? returnUrl = null) =>
+        User.Identity?.IsAuthenticated == true
+            ? LocalRedirect(SafeReturnUrl(returnUrl))
+            : View(new LoginForm { ReturnUrl = returnUrl });
+
+    [HttpPost("login")]
+    [AllowAnonymous]
+    public async Task<IActionResult> Login(LoginForm form)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+
+        var result = await signInManager.PasswordSignInAsync(form.Email.Trim(), form.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            var user = await userManager.FindByEmailAsync(form.Email.Trim());
+            if (user is not null)
+            {
+                user.LastSignInUtc = DateTime.UtcNow;
+                await userManager.UpdateAsync(user);
+            }
+            LogSignedIn(logger, form.Email);
+            return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
+        }
+
+        LogSignInFailed(logger, form.Email, result.IsLockedOut);
+        // One message for a wrong email and a wrong password, so the form does not reveal who has an account.
+        ModelState.AddModelError(string.Empty, result.IsLockedOut
+            ? localizer["Pārāk daudz neveiksmīgu mēģinājumu. Konts uz laiku bloķēts; mēģiniet vēlāk."]
+            : localizer["Nepareizs e-pasts vai parole."]);
+        form.Password = "";
+        return View(form);
+    }
+
+    [HttpPost("logout")]
+    public async Task<IActionResult> Logout()
+    {
+        await signInManager.SignOutAsync();
+        return RedirectToAction(nameof(Login));
+    }
+
+    [HttpGet("denied")]
+    [AllowAnonymous]
+    public IActionResult Denied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View();
+    }
+
+    /// <summary>Only addresses inside the portal: an open redirect would help phishing.</summary>
+    private string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in succeeded for {Email}")]
+    private static partial void LogSignedIn(ILogger logger, string email);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in failed for {Email} (locked out: {LockedOut})")]
+    private static partial void LogSignInFailed(ILogger logger, string email, bool lockedOut);
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using ZemgaleNvo.Domain.Money;
+
+namespace ZemgaleNvo.Web.Formatting;
+
+/// <summary>How figures and dates look on pages: Latvian forms by default, English ones when the UI is English.</summary>
+public static class Display
+{
+    public static string Money(long cents) => Cents.Format(cents, CultureInfo.CurrentCulture);
+
+    public static string Percent(decimal? percent) => percent is null
+        ? "–"
+        : percent.Value.ToString("0.0", IsLatvian ? Cents.LatvianNumbers : CultureInfo.CurrentCulture) + " %";
+
+    /// <summary><c>15.07.2022.</c> in Latvian, <c>15/07/2022</c> otherwise.</summary>
+    public static string Date(DateOnly date) => IsLatvian
+        ? date.ToString("dd.MM.yyyy.", CultureInfo.InvariantCulture)
+        : date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly? date) => date is null ? "–" : Date(date.Value);
+
+    /// <summary><c>15.07.2022.–14.07.2023.</c></summary>
+    public static string Period(DateOnly start, DateOnly end) => $"{Date(start)}–{Date(end)}";
+
+    /// <summary>Implementation years are numbered in Roman numerals on Latvian documents: I, II, III, …</summary>
+    public static string Roman(int number)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
+        (int Value, string Numeral)[] numerals =
+            [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+        var result = new System.Text.StringBuilder();
+        foreach (var (value, numeral) in numerals)
+        {
+            while (number >= value)
+            {
+                result.Append(numeral);
+                number -= value;
+            }
+        }
+        return result.ToString();
+    }
+
+    private static bool IsLatvian => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is "lv" or "iv";
+}

@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using Serilog;
+using ZemgaleNvo.Infrastructure.Data;
+using ZemgaleNvo.Infrastructure.Identity;
+using ZemgaleNvo.Infrastructure.Seeding;
+using ZemgaleNvo.Web.Authorization;
+using ZemgaleNvo.Web.Features.Agreements;
+using ZemgaleNvo.Web.Features.Home;
+using ZemgaleNvo.Web.Resources;
+
+namespace ZemgaleNvo.Web.Startup;
+
+internal static class PortalServices
+{
+    public static void AddPortalServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        builder.Services.AddSerilog((provider, logger) => logger
+            .ReadFrom.Configuration(configuration)
+            .ReadFrom.Services(provider)
+            .Enrich.FromLogContext());
+
+        // Database: the provider comes from configuration; broken settings stop start-up here with one line.
+        var (provider, connectionString) = DatabaseRegistration.Resolve(configuration, builder.Environment.ContentRootPath);
+        services.AddAppDatabase(provider, connectionString);
+        services.AddScoped<IDataScope, HttpDataScope>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<DemoDataSeeder>();
+        services.AddHostedService<DatabaseStartup>();
+
+        // One application name and keys in the database, so every instance reads every cookie.
+        services.AddDataProtection()
+            .SetApplicationName("ZemgaleNvo")
+            .PersistKeysToDbContext<AppDbContext>();
+
+        var cookies = CookiePolicy.From(configuration);
+        services.AddSingleton(cookies);
+        AddIdentity(services, cookies);
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAuthorizationHandler, AgreementAuthorizationHandler>();
+        services.AddAuthorization();
+
+        // Latvian letters stay letters in the HTML (not &#x101; entities): smaller pages, readable source.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            string[] cultures = ["lv-LV", "en"];
+            options.SetDefaultCulture("lv-LV").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+            // Only the user's explicit choice (the cookie) switches the language: Latvian first.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = cookies.Name("Antiforgery");
+            options.Cookie.SecurePolicy = cookies.SecurePolicy;
+        });
+
+        services.AddControllersWithViews(options =>
+            {
+                // Every POST needs a valid antiforgery token, whatever a controller forgets.
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            })
+            .AddRazorOptions(options =>
+            {
+                // Views live beside their controllers in feature folders.
+                options.ViewLocationFormats.Clear();
+                options.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
+                options.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+        services.AddScoped<AgreementListQuery>();
+        services.AddScoped<AgreementDetailsQuery>();
+    }
+
+    private static void AddIdentity(IServiceCollection services, CookiePolicy cookies)
+    {
+        services.AddIdentity<AppUser, IdentityRole>(options =>
+            {
+                // Length, not composition rules (ASVS 5.0, NIST 800-63B).
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
+
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = cookies.Name("Auth");
+            options.Cookie.SecurePolicy = cookies.SecurePolicy;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            options.SlidingExpiration = true;
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/denied";
+        });
+    }
+}
