@@ -14,6 +14,6 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<App
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         DatabaseRegistration.Configure(options, DatabaseProvider.SqlServer, "Server=localhost;Database=ZemgaleNvo;Trusted_Connection=True;TrustServerCertificate=True");
-        return new AppDbContext(options.Options);
+        return new AppDbContext(options.Options, UnrestrictedDataScope.Instance);
     }
 }

@@ -14,6 +14,6 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<App
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         DatabaseRegistration.Configure(options, DatabaseProvider.Sqlite, "Data Source=design-time.db");
-        return new AppDbContext(options.Options);
+        return new AppDbContext(options.Options, UnrestrictedDataScope.Instance);
     }
 }

@@ -10,12 +10,17 @@ using ZemgaleNvo.Infrastructure.Identity;
 namespace ZemgaleNvo.Infrastructure.Data;
 
 /// <summary>The one database context: domain tables, Identity and data-protection keys.</summary>
-public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope? dataScope = null)
+/// <remarks>
+/// The data scope is a required argument on purpose: with an optional one, the DI container created
+/// the context without it and the organisation filter silently let everything through.
+/// </remarks>
+public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dataScope)
     : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
-    // Read by the query filters at query time (EF parameterises context members), so one model
-    // serves every user.
-    private readonly int? _restrictToOrganisationId = (dataScope ?? UnrestrictedDataScope.Instance).RestrictToOrganisationId;
+    // Read by the query filters each time a query runs (EF turns context members into query
+    // parameters), not once at construction: Identity's cookie validation can create the context
+    // before the request's user is known.
+    private int? ScopeOrganisationId => dataScope.RestrictToOrganisationId;
 
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
@@ -41,27 +46,27 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope? da
         // their own organisation's agreements and everything that hangs under them. Every entity
         // under an agreement gets the filter, so no required navigation points at a hidden row.
         builder.Entity<DelegationAgreement>().HasQueryFilter(a =>
-            _restrictToOrganisationId == null || a.PerformerId == _restrictToOrganisationId);
+            ScopeOrganisationId == null || a.PerformerId == ScopeOrganisationId);
         builder.Entity<ImplementationYear>().HasQueryFilter(y =>
-            _restrictToOrganisationId == null || y.Agreement!.PerformerId == _restrictToOrganisationId);
+            ScopeOrganisationId == null || y.Agreement!.PerformerId == ScopeOrganisationId);
         builder.Entity<BudgetLine>().HasQueryFilter(l =>
-            _restrictToOrganisationId == null || l.Agreement!.PerformerId == _restrictToOrganisationId);
+            ScopeOrganisationId == null || l.Agreement!.PerformerId == ScopeOrganisationId);
         builder.Entity<PlannedAmount>().HasQueryFilter(p =>
-            _restrictToOrganisationId == null || p.ImplementationYear!.Agreement!.PerformerId == _restrictToOrganisationId);
+            ScopeOrganisationId == null || p.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
         builder.Entity<Activity>().HasQueryFilter(a =>
-            _restrictToOrganisationId == null || a.ImplementationYear!.Agreement!.PerformerId == _restrictToOrganisationId);
+            ScopeOrganisationId == null || a.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
         builder.Entity<Indicator>().HasQueryFilter(i =>
-            _restrictToOrganisationId == null || i.Activity!.ImplementationYear!.Agreement!.PerformerId == _restrictToOrganisationId);
+            ScopeOrganisationId == null || i.Activity!.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
         builder.Entity<SpendingEntry>().HasQueryFilter(s =>
-            _restrictToOrganisationId == null || s.ImplementationYear!.Agreement!.PerformerId == _restrictToOrganisationId);
+            ScopeOrganisationId == null || s.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
         builder.Entity<SpendingTotal>().HasQueryFilter(s =>
-            _restrictToOrganisationId == null || s.ImplementationYear!.Agreement!.PerformerId == _restrictToOrganisationId);
+            ScopeOrganisationId == null || s.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
         builder.Entity<Reallocation>().HasQueryFilter(r =>
-            _restrictToOrganisationId == null || r.ImplementationYear!.Agreement!.PerformerId == _restrictToOrganisationId);
+            ScopeOrganisationId == null || r.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
         builder.Entity<CarryOver>().HasQueryFilter(c =>
-            _restrictToOrganisationId == null || c.ImplementationYear!.Agreement!.PerformerId == _restrictToOrganisationId);
+            ScopeOrganisationId == null || c.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
         builder.Entity<NonCompliantExpenditure>().HasQueryFilter(n =>
-            _restrictToOrganisationId == null || n.ImplementationYear!.Agreement!.PerformerId == _restrictToOrganisationId);
+            ScopeOrganisationId == null || n.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -1,0 +1,117 @@
+using System.Net;
+using ZemgaleNvo.IntegrationTests.Infrastructure;
+
+namespace ZemgaleNvo.IntegrationTests.Accounts;
+
+public class SignInTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    [Theory]
+    [InlineData(Browser.Admin)]
+    [InlineData(Browser.Reviewer)]
+    [InlineData(Browser.ZemgaleStaff)]
+    public async Task Demo_users_sign_in_and_see_the_agreement_list(string email)
+    {
+        var client = portal.Factory.CreateClient();
+
+        var response = await Browser.SignInAsync(client, email);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        var home = await client.GetStringAsync("/");
+        Assert.Contains("Biedrība „Zemgales NVO centrs”", home);
+    }
+
+    [Fact]
+    public async Task The_auth_cookie_is_host_prefixed_secure_and_http_only()
+    {
+        var client = portal.Factory.CreateClient();
+
+        var response = await Browser.SignInAsync(client, Browser.Reviewer);
+
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-ZemgaleNvo-Auth=", StringComparison.Ordinal));
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_with_a_Latvian_message_and_the_email_kept()
+    {
+        var client = portal.Factory.CreateClient();
+
+        var response = await Browser.SignInAsync(client, Browser.Reviewer, "not the right password");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Nepareizs e-pasts vai parole.", html);
+        Assert.Contains($"value=\"{Browser.Reviewer}\"", html);
+        Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.Contains("-Auth=", StringComparison.Ordinal));
+        var home = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_email_gets_the_same_message_as_a_wrong_password()
+    {
+        var client = portal.Factory.CreateClient();
+
+        var response = await Browser.SignInAsync(client, "nobody@example.lv", "whatever password");
+
+        Assert.Contains("Nepareizs e-pasts vai parole.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_empty_form_comes_back_with_Latvian_field_messages()
+    {
+        var client = portal.Factory.CreateClient();
+
+        var response = await Browser.PostFormAsync(client, "/account/login", "/account/login", new() { ["Email"] = "", ["Password"] = "" });
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Norādiet e-pasta adresi.", html);
+        Assert.Contains("Norādiet paroli.", html);
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_are_sent_to_the_login_page()
+    {
+        var response = await portal.Factory.CreateClient().GetAsync("/agreements/1");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("https://localhost/account/login", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sign_in_does_not_redirect_to_another_site()
+    {
+        var client = portal.Factory.CreateClient();
+
+        var response = await Browser.PostFormAsync(client, "/account/login", "/account/login",
+            new() { ["Email"] = Browser.Reviewer, ["Password"] = Browser.Password, ["ReturnUrl"] = "https://evil.example/" });
+
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Sign_out_ends_the_session()
+    {
+        var client = await Browser.SignedInClientAsync(portal.Factory, Browser.Reviewer);
+
+        var response = await Browser.PostFormAsync(client, "/", "/account/logout", []);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_post_without_an_antiforgery_token_is_refused()
+    {
+        var client = portal.Factory.CreateClient();
+
+        var response = await client.PostAsync("/account/login",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = Browser.Reviewer, ["Password"] = Browser.Password }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}

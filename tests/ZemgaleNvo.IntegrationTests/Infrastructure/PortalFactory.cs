@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ZemgaleNvo.Infrastructure.Data;
+
+namespace ZemgaleNvo.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real application over a real SQLite file in a fresh temporary folder (never the EF InMemory
+/// provider), in Development so the demo data loads, with production cookie settings (HTTPS, __Host-).
+/// </summary>
+public sealed class PortalFactory : WebApplicationFactory<Program>
+{
+    private readonly bool _ownsFolder;
+
+    public PortalFactory() : this(TempFolder.Create(), ownsFolder: true) { }
+
+    /// <summary>A factory over an existing data folder, to start the app a second time on the same database.</summary>
+    public PortalFactory(string dataFolder, bool ownsFolder = false)
+    {
+        DataFolder = dataFolder;
+        _ownsFolder = ownsFolder;
+        ClientOptions.BaseAddress = new Uri("https://localhost");
+        ClientOptions.AllowAutoRedirect = false;
+    }
+
+    public string DataFolder { get; }
+    public string DatabaseFile => Path.Combine(DataFolder, DatabaseRegistration.SqliteFileName);
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:DataFolder", DataFolder);
+        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(DataFolder, "logs", "test-.log"));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A DbContext without the organisation filter, for checking what really is in the database.</summary>
+    public AppDbContext OpenDatabase()
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>()
+            .UseSqlite($"Data Source={DatabaseFile}")
+            .Options;
+        return new AppDbContext(options, UnrestrictedDataScope.Instance);
+    }
+
+    public T Service<T>() where T : notnull => Services.CreateScope().ServiceProvider.GetRequiredService<T>();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && _ownsFolder)
+        {
+            TempFolder.Delete(DataFolder);
+        }
+    }
+}
+
+public static class TempFolder
+{
+    public static string Create()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "zemgalenvo-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    public static void Delete(string path)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open on the way out is left to the OS's temp clean-up.
+        }
+    }
+}
