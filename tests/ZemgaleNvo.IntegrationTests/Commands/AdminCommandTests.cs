@@ -1,0 +1,161 @@
+using Microsoft.EntityFrameworkCore;
+using ZemgaleNvo.IntegrationTests.Infrastructure;
+
+namespace ZemgaleNvo.IntegrationTests.Commands;
+
+/// <summary>The admin commands, run as a real process against a real database folder; each exits without starting the server.</summary>
+public sealed class AdminCommandTests : IDisposable
+{
+    private readonly string _folder = TempFolder.Create();
+
+    private Dictionary<string, string> Environment => new() { ["Database__DataFolder"] = _folder };
+
+    private Task<PortalProcess.Result> Run(params string[] args) => PortalProcess.RunAsync(Environment, args);
+
+    public void Dispose() => TempFolder.Delete(_folder);
+
+    [Fact]
+    public async Task Migrate_creates_the_database_and_exits()
+    {
+        var result = await Run("migrate");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Database is up to date.", result.Output);
+        Assert.True(File.Exists(Path.Combine(_folder, "zemgale.db")));
+        Assert.DoesNotContain("Now listening", result.Output);
+    }
+
+    [Fact]
+    public async Task Seed_demo_loads_the_agreement_once_however_often_it_runs()
+    {
+        Assert.Equal(0, (await Run("seed-demo")).ExitCode);
+        Assert.Equal(0, (await Run("seed-demo")).ExitCode);
+
+        await using var db = Open();
+        Assert.Equal(1, await db.Agreements.CountAsync());
+        Assert.Equal(34, await db.Activities.CountAsync());
+        Assert.Equal(4, await db.Users.CountAsync());
+    }
+
+    [Fact]
+    public async Task Seed_demo_is_refused_in_Production()
+    {
+        var result = await PortalProcess.RunAsync(new Dictionary<string, string>(Environment) { ["ASPNETCORE_ENVIRONMENT"] = "Production" }, "seed-demo");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("refused in Production", result.Error);
+        await using var db = Open();
+        Assert.Equal(0, await db.Agreements.CountAsync());
+    }
+
+    [Fact]
+    public async Task Users_add_creates_a_reviewer_who_can_then_sign_in()
+    {
+        var result = await Run("users", "add", "--email", "jana@ministrija.lv", "--role", "Reviewer", "--password", "a reviewer's long password");
+
+        Assert.Equal(0, result.ExitCode);
+        using var factory = new PortalFactory(_folder);
+        factory.Settings["Demo:SeedOnStart"] = "false";
+        var signIn = await Browser.SignInAsync(factory.CreateClient(), "jana@ministrija.lv", "a reviewer's long password");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task Users_add_ties_staff_to_the_named_organisation()
+    {
+        await Run("seed-demo");
+
+        var result = await Run("users", "add", "--email", "anna@zemgalesnvo.lv", "--role", "NgoStaff", "--password", "staff long password", "--organisation", "Biedrība „Zemgales NVO centrs”");
+
+        Assert.Equal(0, result.ExitCode);
+        await using var db = Open();
+        var user = await db.Users.Include(u => u.Organisation).SingleAsync(u => u.Email == "anna@zemgalesnvo.lv");
+        Assert.Equal("Biedrība „Zemgales NVO centrs”", user.Organisation!.Name);
+    }
+
+    [Fact]
+    public async Task Users_add_refuses_staff_without_an_organisation_and_a_short_password()
+    {
+        var noOrganisation = await Run("users", "add", "--email", "a@b.lv", "--role", "NgoStaff", "--password", "long enough password");
+        var shortPassword = await Run("users", "add", "--email", "c@d.lv", "--role", "Admin", "--password", "short");
+
+        Assert.Equal(1, noOrganisation.ExitCode);
+        Assert.Contains("--organisation", noOrganisation.Error);
+        Assert.Equal(1, shortPassword.ExitCode);
+        Assert.Contains("12", shortPassword.Error);
+        await using var db = Open();
+        Assert.Equal(0, await db.Users.CountAsync());
+    }
+
+    [Fact]
+    public async Task Users_reset_password_changes_the_password()
+    {
+        await Run("users", "add", "--email", "admin@ministrija.lv", "--role", "Admin", "--password", "the first long password");
+
+        var result = await Run("users", "reset-password", "--email", "admin@ministrija.lv", "--password", "the second long password");
+
+        Assert.Equal(0, result.ExitCode);
+        using var factory = new PortalFactory(_folder);
+        factory.Settings["Demo:SeedOnStart"] = "false";
+        var client = factory.CreateClient();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await Browser.SignInAsync(client, "admin@ministrija.lv", "the first long password")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await Browser.SignInAsync(client, "admin@ministrija.lv", "the second long password")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("users")]
+    [InlineData("users", "delete")]
+    [InlineData("users", "add", "--email", "x@y.lv")]
+    [InlineData("users", "add", "--email", "x@y.lv", "--role", "King", "--password", "long enough password")]
+    [InlineData("users", "add", "--email", "x@y.lv", "--role", "Admin", "--password")]
+    [InlineData("users", "reset-password", "--email", "x@y.lv", "--colour", "blue")]
+    [InlineData("migrate", "now")]
+    public async Task Wrong_arguments_get_the_usage_and_exit_code_2(params string[] args)
+    {
+        var result = await Run(args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Usage:", result.Error);
+        Assert.False(File.Exists(Path.Combine(_folder, "zemgale.db")), "A refused command must not touch the database");
+    }
+
+    [Fact]
+    public async Task An_unknown_provider_stops_start_up_with_one_line_naming_the_setting()
+    {
+        var result = await PortalProcess.RunAsync(new Dictionary<string, string>(Environment) { ["Database__Provider"] = "Oracle" });
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Database:Provider", line);
+        Assert.Contains("Oracle", line);
+        Assert.DoesNotContain("   at ", result.Error + result.Output);
+    }
+
+    [Fact]
+    public async Task An_unwritable_data_folder_stops_start_up_with_one_line_naming_the_setting()
+    {
+        var result = await PortalProcess.RunAsync(new Dictionary<string, string> { ["Database__DataFolder"] = "/proc/zemgalenvo" });
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Database:DataFolder", Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.DoesNotContain("   at ", result.Error + result.Output);
+    }
+
+    [Fact]
+    public async Task An_unreachable_SQL_Server_stops_start_up_with_one_line_naming_the_setting()
+    {
+        var result = await PortalProcess.RunAsync(new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "SqlServer",
+            // Nothing listens on port 1 of this machine: the connection is refused at once.
+            ["Database__ConnectionString"] = "Server=tcp:127.0.0.1,1;Database=ZemgaleNvo;User Id=sa;Password=x;Connect Timeout=3;TrustServerCertificate=true",
+        }, "migrate");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Database:ConnectionString", Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.DoesNotContain("   at ", result.Error + result.Output);
+    }
+
+    private ZemgaleNvo.Infrastructure.Data.AppDbContext Open() => new PortalFactory(_folder).OpenDatabase();
+}
