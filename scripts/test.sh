@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every test of the portal: unit, PDF, integration (real SQLite files) and browser tests
+# (Playwright driving Debian's Chromium). Installs the system packages the tests need when they
+# are missing; Playwright's own browser download is never used.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing ${need[*]} (needed by the browser and PDF tests)..."
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${need[@]}"
+fi
+
+dotnet test ZemgaleNvo.sln --logger "console;verbosity=normal" "$@"
