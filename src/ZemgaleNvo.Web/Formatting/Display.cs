@@ -23,22 +23,7 @@ public static class Display
     public static string Period(DateOnly start, DateOnly end) => $"{Date(start)}–{Date(end)}";
 
     /// <summary>Implementation years are numbered in Roman numerals on Latvian documents: I, II, III, …</summary>
-    public static string Roman(int number)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
-        (int Value, string Numeral)[] numerals =
-            [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
-        var result = new System.Text.StringBuilder();
-        foreach (var (value, numeral) in numerals)
-        {
-            while (number >= value)
-            {
-                result.Append(numeral);
-                number -= value;
-            }
-        }
-        return result.ToString();
-    }
+    public static string Roman(int number) => Domain.Checks.RomanNumerals.From(number);
 
     private static bool IsLatvian => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is "lv" or "iv";
 }

@@ -88,6 +88,7 @@ internal static class PortalServices
 
         services.AddScoped<AgreementListQuery>();
         services.AddScoped<AgreementDetailsQuery>();
+        services.AddScoped<ZemgaleNvo.Web.Features.Reports.SummaryReportQuery>();
     }
 
     private static void AddIdentity(IServiceCollection services, CookiePolicy cookies)

@@ -1,0 +1,120 @@
+using Microsoft.EntityFrameworkCore;
+using ZemgaleNvo.Domain.Agreements;
+using ZemgaleNvo.Domain.Budget;
+using ZemgaleNvo.Domain.Checks;
+using ZemgaleNvo.Infrastructure.Data;
+
+namespace ZemgaleNvo.Web.Features.Reports;
+
+/// <summary>Loads an agreement with everything a report shows and computes the report model from it.</summary>
+public sealed class SummaryReportQuery(AppDbContext db)
+{
+    /// <returns>Null when there is no such agreement or the user's organisation filter hides it.</returns>
+    public async Task<SummaryReport?> RunAsync(int agreementId, CancellationToken cancellationToken)
+    {
+        var agreement = await db.Agreements
+            .AsNoTracking()
+            .AsSplitQuery()
+            .Include(a => a.Region)
+            .Include(a => a.Performer)
+            .Include(a => a.BudgetLines)
+            .Include(a => a.Years).ThenInclude(y => y.PlannedAmounts)
+            .Include(a => a.Years).ThenInclude(y => y.SpendingEntries)
+            .Include(a => a.Years).ThenInclude(y => y.SpendingTotals)
+            .Include(a => a.Years).ThenInclude(y => y.Reallocations)
+            .Include(a => a.Years).ThenInclude(y => y.CarryOvers)
+            .Include(a => a.Years).ThenInclude(y => y.NonCompliantExpenditures)
+            .Include(a => a.Years).ThenInclude(y => y.Activities).ThenInclude(a => a.Indicators)
+            .SingleOrDefaultAsync(a => a.Id == agreementId, cancellationToken);
+        if (agreement is null)
+        {
+            return null;
+        }
+        var regions = await db.Regions.AsNoTracking().ToListAsync(cancellationToken);
+        return SummaryReportBuilder.Build(agreement, regions);
+    }
+}
+
+/// <summary>Turns a loaded agreement into the report model: pure, so benchmarks and tests can call it without a database.</summary>
+public static class SummaryReportBuilder
+{
+    public static SummaryReport Build(DelegationAgreement agreement, IReadOnlyList<Domain.Organisations.Region> regions)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        var lines = agreement.BudgetLines
+            .OrderBy(l => l.Ordinal)
+            .Select(l => new ReportLine(l.Id, l.Ordinal, l.Name, l.ResultsHeading))
+            .ToList();
+        var lineById = lines.ToDictionary(l => l.Id);
+        var budget = AgreementBudget.Compute(agreement);
+
+        var years = agreement.Years
+            .OrderBy(y => y.Number)
+            .Select(year => BuildYear(year, lines, lineById, budget.Years.First(b => b.YearNumber == year.Number)))
+            .ToList();
+
+        var lineTotals = budget.LineTotals
+            .Select(t => new ReportLineTotal(lineById[t.BudgetLineId], t.PlannedCents, t.ActualCents, t.CarriedOutCents))
+            .ToList();
+
+        var nonCompliance = agreement.Years
+            .OrderBy(y => y.Number)
+            .SelectMany(y => y.NonCompliantExpenditures.Select(n =>
+                new ReportNonCompliance(y.Number, lineById[n.BudgetLineId], n.AmountCents, n.Reason, n.RecoveredCents, n.RecoveredOn)))
+            .ToList();
+
+        var finalRemaining = budget.Years.Count == 0 ? 0 : budget.Years[^1].RemainingCents;
+        return new SummaryReport(
+            new ReportAgreement(
+                agreement.Id,
+                agreement.PerformerId,
+                agreement.Type,
+                agreement.Number,
+                agreement.Title,
+                agreement.TaskText,
+                agreement.Region!.Name,
+                agreement.Region.Code,
+                agreement.Performer!.Name,
+                agreement.PeriodStart,
+                agreement.PeriodEnd,
+                agreement.SummaryStatus,
+                string.IsNullOrWhiteSpace(agreement.OtherInformation) ? null : agreement.OtherInformation),
+            years,
+            lines,
+            lineTotals,
+            new ReportTotals(budget.PlannedCents, budget.ActualCents, budget.CarriedOverCents, finalRemaining),
+            nonCompliance,
+            ConsistencyChecker.Check(agreement, regions));
+    }
+
+    private static ReportYear BuildYear(ImplementationYear year, IReadOnlyList<ReportLine> lines, Dictionary<int, ReportLine> lineById, YearBalance balance)
+    {
+        var strands = lines
+            .Select(line => new ReportStrand(line, year.Activities
+                .Where(a => a.BudgetLineId == line.Id)
+                .OrderBy(a => a.Ordinal)
+                .Select(a => new ReportResult(a.Id, a.Ordinal, a.Text,
+                    a.Indicators.OrderBy(i => i.Id).Select(i => new ReportIndicator(i.Count, i.Unit, i.Qualifier)).ToList(),
+                    a.StartDate, a.EndDate, a.Place))
+                .ToList()))
+            .ToList();
+
+        var lineBudgets = balance.Lines
+            .Select(b => new ReportLineBudget(lineById[b.BudgetLineId], b.PlannedCents, b.CarriedInCents, b.ReallocatedInCents,
+                b.ReallocatedOutCents, b.AvailableCents, b.ActualCents, b.RemainingCents, b.CarriedOutCents, b.ExecutionPercent))
+            .ToList();
+
+        var spending = year.SpendingEntries
+            .OrderBy(s => s.Date).ThenBy(s => s.Id)
+            .Select(s => new ReportSpending(lineById[s.BudgetLineId], s.Date, s.Description, s.Supplier, s.DocumentNumber, s.AmountCents))
+            .ToList();
+
+        var reallocations = year.Reallocations
+            .OrderBy(r => r.Id)
+            .Select(r => new ReportReallocation(lineById[r.FromBudgetLineId], lineById[r.ToBudgetLineId], r.AmountCents, r.Reason, r.Reference))
+            .ToList();
+
+        return new ReportYear(year.Id, year.Number, year.StartDate, year.EndDate, year.Status, year.EvaluationText,
+            year.ReportedActualTotalCents, strands, lineBudgets, spending, reallocations);
+    }
+}
