@@ -50,6 +50,9 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:SeedOnStart", "true");
         builder.UseSetting("Bootstrap:AdminEmail", "");
         builder.UseSetting("Bootstrap:AdminPassword", "");
+        // Warnings and errors only, so the test output is not buried under request logs.
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
     }
 
     protected override void Dispose(bool disposing)

@@ -34,6 +34,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:DataFolder", DataFolder);
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(DataFolder, "logs", "test-.log"));
+        // Warnings and errors only: request logs of hundreds of test requests would bury the test results.
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
