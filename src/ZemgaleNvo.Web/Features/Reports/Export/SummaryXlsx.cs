@@ -1,0 +1,184 @@
+namespace ZemgaleNvo.Web.Features.Reports.Export;
+
+/// <summary>
+/// The summary as a spreadsheet, one sheet per section of the report, headings in the report's
+/// language. Amounts are numbers in euros (format <c>#,##0.00</c>) and dates are real dates (format
+/// <c>dd.mm.yyyy</c>), so Excel can sum and sort them. Every figure is read from the
+/// <see cref="SummaryReport"/> model, the same one the page and the PDF show.
+/// </summary>
+public static class SummaryXlsx
+{
+    public static byte[] Render(SummaryReport report, ReportFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(format);
+        var text = new ReportText(format);
+        var words = new ExportText(format);
+        return XlsxWorkbook.Write(
+        [
+            AgreementSheet(report, format, text, words),
+            ResultsSheet(report, format, text, words),
+            FundingSheet(report, text, words),
+            SpendingSheet(report, text, words),
+            ReallocationsSheet(report, text, words),
+            NonComplianceSheet(report, format, text, words),
+            FindingsSheet(report, format, text, words),
+        ]);
+    }
+
+    private static XlsxSheet AgreementSheet(SummaryReport report, ReportFormat format, ReportText text, ExportText words)
+    {
+        var a = report.Agreement;
+        var sheet = new XlsxSheet(words.AgreementSheet, [40, 100, 14, 22, 80]).Header(words.Field, words.Value);
+        void Fact(string label, XlsxCell value) => sheet.Row(XlsxCell.Of(label, XlsxStyle.Bold), value);
+
+        Fact(words.Title, XlsxCell.Of(a.Title, XlsxStyle.Wrap));
+        Fact(words.Number, XlsxCell.Of(a.Number ?? format.None));
+        Fact(words.Type, XlsxCell.Of(words.AgreementType(a.Type)));
+        Fact(text.Region, XlsxCell.Of(a.Region));
+        Fact(text.Task, XlsxCell.Of(a.TaskText, XlsxStyle.Wrap));
+        Fact(text.Performer, XlsxCell.Of(a.Performer));
+        Fact(words.PeriodStart, XlsxCell.Date(a.PeriodStart));
+        Fact(words.PeriodEnd, XlsxCell.Date(a.PeriodEnd));
+        Fact(text.Status, XlsxCell.Of(format.Status(a.SummaryStatus)));
+        Fact(text.OtherInformation, XlsxCell.Of(a.OtherInformation ?? format.None, XlsxStyle.Wrap));
+
+        // The implementation years, a small table of their own under the facts.
+        sheet.Row();
+        sheet.Row(
+            XlsxCell.Of(text.Year, XlsxStyle.Header), XlsxCell.Of(words.Start, XlsxStyle.Header), XlsxCell.Of(words.End, XlsxStyle.Header),
+            XlsxCell.Of(text.Status, XlsxStyle.Header), XlsxCell.Of(text.Evaluation, XlsxStyle.Header));
+        foreach (var year in report.Years)
+        {
+            sheet.Row(
+                XlsxCell.Of(format.YearName(year.Number)), XlsxCell.Date(year.Start), XlsxCell.Date(year.End),
+                XlsxCell.Of(format.Status(year.Status)), XlsxCell.Of(year.EvaluationText, XlsxStyle.Wrap));
+        }
+        return sheet;
+    }
+
+    private static XlsxSheet ResultsSheet(SummaryReport report, ReportFormat format, ReportText text, ExportText words)
+    {
+        var sheet = new XlsxSheet(words.ResultsSheet, [8, 40, 6, 80, 40, 12, 12, 16])
+            .Header(text.Year, text.Line, words.Ordinal, words.Result, words.Indicators, words.Start, words.End, words.Place);
+        foreach (var year in report.Years)
+        {
+            foreach (var strand in year.Strands)
+            {
+                foreach (var result in strand.Results)
+                {
+                    var indicators = string.Join("; ", result.Indicators.Select(i => format.Indicator(i.Count, i.Unit, i.Qualifier)));
+                    sheet.Row(
+                        XlsxCell.Of(ReportFormat.Roman(year.Number)),
+                        XlsxCell.Of(strand.Line.Name, XlsxStyle.Wrap),
+                        XlsxCell.Integer(result.Ordinal),
+                        XlsxCell.Of(result.Text, XlsxStyle.Wrap),
+                        indicators.Length == 0 ? XlsxCell.Empty : XlsxCell.Of(indicators, XlsxStyle.Wrap),
+                        XlsxCell.Date(result.StartDate),
+                        XlsxCell.Date(result.EndDate),
+                        XlsxCell.Of(result.Place));
+                }
+            }
+        }
+        return sheet;
+    }
+
+    private static XlsxSheet FundingSheet(SummaryReport report, ReportText text, ExportText words)
+    {
+        var sheet = new XlsxSheet(words.FundingSheet, [13, 45, 14, 14, 14, 14, 14, 14, 14, 14, 10]).Header(BudgetTable.Headings(text));
+        foreach (var row in BudgetTable.Rows(report))
+        {
+            var bold = row.IsTotal;
+            var label = bold ? XlsxStyle.Bold : XlsxStyle.Default;
+            XlsxCell[] cells =
+            [
+                XlsxCell.Of(row.YearLabel(text), label),
+                XlsxCell.Of(row.LineLabel(text), bold ? XlsxStyle.Bold : XlsxStyle.Wrap),
+                .. BudgetTable.Amounts(row).Select(cents => XlsxCell.Money(cents, bold)),
+                XlsxCell.Percent(row.ExecutionPercent, bold),
+            ];
+            sheet.Row(cells);
+        }
+        return sheet;
+    }
+
+    private static XlsxSheet SpendingSheet(SummaryReport report, ReportText text, ExportText words)
+    {
+        var sheet = new XlsxSheet(words.SpendingSheet, [8, 12, 40, 60, 30, 18, 14])
+            .Header(text.Year, text.Date, text.Line, text.Description, text.Supplier, text.Document, text.Amount);
+        foreach (var year in report.Years)
+        {
+            foreach (var s in year.Spending)
+            {
+                sheet.Row(
+                    XlsxCell.Of(ReportFormat.Roman(year.Number)), XlsxCell.Date(s.Date), XlsxCell.Of(s.Line.Name, XlsxStyle.Wrap),
+                    XlsxCell.Of(s.Description, XlsxStyle.Wrap), XlsxCell.Of(s.Supplier, XlsxStyle.Wrap), XlsxCell.Of(s.DocumentNumber),
+                    XlsxCell.Money(s.AmountCents));
+            }
+        }
+        return sheet;
+    }
+
+    private static XlsxSheet ReallocationsSheet(SummaryReport report, ReportText text, ExportText words)
+    {
+        var sheet = new XlsxSheet(words.ReallocationsSheet, [8, 40, 40, 14, 60, 20])
+            .Header(text.Year, text.From, text.To, text.Amount, text.Reason, words.Reference);
+        foreach (var year in report.Years)
+        {
+            foreach (var r in year.Reallocations)
+            {
+                sheet.Row(
+                    XlsxCell.Of(ReportFormat.Roman(year.Number)), XlsxCell.Of(r.From.Name, XlsxStyle.Wrap), XlsxCell.Of(r.To.Name, XlsxStyle.Wrap),
+                    XlsxCell.Money(r.AmountCents), XlsxCell.Of(r.Reason, XlsxStyle.Wrap), XlsxCell.Of(r.Reference));
+            }
+        }
+        return sheet;
+    }
+
+    /// <summary>The items, then the two totals the template asks for; "Nav" when there is nothing, as the template has it.</summary>
+    private static XlsxSheet NonComplianceSheet(SummaryReport report, ReportFormat format, ReportText text, ExportText words)
+    {
+        var sheet = new XlsxSheet(words.NonComplianceSheet, [8, 40, 14, 60, 14, 14, 14])
+            .Header(text.Year, text.Line, text.Amount, text.Reason, text.Recovered, words.RecoveredOn, text.Unrecovered);
+        foreach (var n in report.NonCompliance)
+        {
+            sheet.Row(
+                XlsxCell.Of(ReportFormat.Roman(n.YearNumber)), XlsxCell.Of(n.Line.Name, XlsxStyle.Wrap), XlsxCell.Money(n.AmountCents),
+                XlsxCell.Of(n.Reason, XlsxStyle.Wrap), XlsxCell.Money(n.RecoveredCents), XlsxCell.Date(n.RecoveredOn),
+                XlsxCell.Money(n.UnrecoveredCents));
+        }
+        if (report.NonCompliance.Count == 0)
+        {
+            sheet.Row(XlsxCell.Of(format.None));
+        }
+        else
+        {
+            sheet.Row(
+                XlsxCell.Of(text.Total, XlsxStyle.Bold), XlsxCell.Empty, XlsxCell.Money(report.NonCompliantCents, bold: true),
+                XlsxCell.Empty, XlsxCell.Empty, XlsxCell.Empty, XlsxCell.Money(report.UnrecoveredCents, bold: true));
+        }
+        return sheet;
+    }
+
+    private static XlsxSheet FindingsSheet(SummaryReport report, ReportFormat format, ReportText text, ExportText words)
+    {
+        var sheet = new XlsxSheet(words.FindingsSheet, [14, 34, 8, 40, 100])
+            .Header(text.Severity, words.RuleCode, text.Year, text.Line, text.Finding);
+        var lines = report.Lines.ToDictionary(l => l.Id);
+        foreach (var finding in report.Findings)
+        {
+            var line = finding.BudgetLineId is { } id && lines.TryGetValue(id, out var l) ? l.Name : null;
+            sheet.Row(
+                XlsxCell.Of(text.SeverityName(finding.Severity)),
+                XlsxCell.Of(finding.RuleCode),
+                XlsxCell.Of(finding.YearNumber is { } y ? ReportFormat.Roman(y) : null),
+                XlsxCell.Of(line, XlsxStyle.Wrap),
+                XlsxCell.Of(finding.Message(format.Culture), XlsxStyle.Wrap));
+        }
+        if (report.Findings.Count == 0)
+        {
+            sheet.Row(XlsxCell.Of(text.NoFindings));
+        }
+        return sheet;
+    }
+}
