@@ -8,6 +8,9 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
+using ZemgaleNvo.Infrastructure;
+using ZemgaleNvo.Pdf;
+using ZemgaleNvo.Web.Features.Reports.Pdf;
 using ZemgaleNvo.Infrastructure.Data;
 using ZemgaleNvo.Infrastructure.Identity;
 using ZemgaleNvo.Infrastructure.Seeding;
@@ -89,6 +92,23 @@ internal static class PortalServices
         services.AddScoped<AgreementListQuery>();
         services.AddScoped<AgreementDetailsQuery>();
         services.AddScoped<ZemgaleNvo.Web.Features.Reports.SummaryReportQuery>();
+        services.AddSingleton(LoadReportFonts(configuration));
+    }
+
+    /// <summary>
+    /// The PDF fonts are loaded at start-up: a machine without them stops here with the setting to
+    /// change, rather than failing the first reviewer who downloads a report.
+    /// </summary>
+    private static FontSet LoadReportFonts(IConfiguration configuration)
+    {
+        try
+        {
+            return ReportFonts.Load(configuration);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException)
+        {
+            throw new StartupConfigurationException($"{ReportFonts.SettingName}: {e.Message}", e);
+        }
     }
 
     private static void AddIdentity(IServiceCollection services, CookiePolicy cookies)

@@ -30,6 +30,9 @@ internal static class SeedAgreement
     private sealed record Result(params (int Count, string Unit)[] Indicators)
     {
         public DateOnly? Date { get; init; }
+
+        /// <summary>The document's wording where a rule reads it; a placeholder elsewhere.</summary>
+        public string? Text { get; init; }
     }
 
     private sealed record YearData(int Number, ReviewStatus Status, Result[] Civil, Result[] Minority, long ReportedTotal, long[] Actual, long[] CarriedOut);
@@ -46,7 +49,11 @@ internal static class SeedAgreement
             49_000_00, [30_000_00, 19_000_00], [0, 0]),
         new(2, ReviewStatus.Approved,
             [
-                new((2, "panelīdiskusijas"), (12, "mācību semināri / darbnīcas")), new((2, "mācību semināri")),
+                new((2, "panelīdiskusijas"), (12, "mācību semināri / darbnīcas"))
+                {
+                    Text = "Sadarbībā ar Latvijas Kultūras akadēmiju nodrošināta dalība divās panelīdiskusijās par līdzdalību un funkciju deleģēšanu NVO sektoram. Kopumā nodrošināti 12 mācību semināri / darbnīcas",
+                },
+                new((2, "mācību semināri")),
                 new((62, "konsultācijas")), new((25, "unikālās ziņas")), new((4, "Zemgales reģiona NVO")), new(), new(),
             ],
             [new(), new((6, "mazākumtautību NVO")), new((11, "aktivitātes"))],
@@ -118,7 +125,7 @@ internal static class SeedAgreement
                 ImplementationYearId = year.Id,
                 BudgetLineId = line.Id,
                 Ordinal = i + 1,
-                Text = "Rezultāts " + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Text = results[i].Text ?? "Rezultāts " + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 StartDate = results[i].Date,
                 EndDate = results[i].Date,
             };

@@ -4,11 +4,14 @@ using static ZemgaleNvo.Domain.Checks.Wording;
 namespace ZemgaleNvo.Domain.Checks.Rules;
 
 /// <summary>
-/// Two results of the same strand in the same year that count the same kind of thing ("12 mācību
-/// semināri / darbnīcas" in one, "2 mācību semināri" in the next) leave the reader unsure whether
-/// the 2 are part of the 12 or in addition to them: a possible double count, so a warning. One
-/// finding per pair of results (on the later one), naming the first overlapping pair of units.
-/// Results in different strands or years are never compared: they legitimately count alike things.
+/// A result that states a total ("Kopumā nodrošināti 12 mācību semināri / darbnīcas") next to
+/// another result of the same strand and year that counts the same kind of thing ("2 mācību
+/// semināri") leaves the reader unsure whether the 2 are part of the 12 or in addition to them: a
+/// possible double count, so a warning. One finding per such pair (on the later result), naming the
+/// first overlapping pair of units. Only a stated total makes the pair suspect: many results that
+/// each count participants or events are ordinary, and flagging every pair of them would bury the
+/// reviewer (a 200-result year would give thousands of findings). Results in different strands or
+/// years are never compared: they legitimately count alike things.
 /// </summary>
 public sealed class IndicatorDoubleCountRule : IConsistencyRule
 {
@@ -25,6 +28,10 @@ public sealed class IndicatorDoubleCountRule : IConsistencyRule
                 {
                     for (var j = i + 1; j < activities.Count; j++)
                     {
+                        if (!StatesTotal(activities[i]) && !StatesTotal(activities[j]))
+                        {
+                            continue;
+                        }
                         var overlap = FirstOverlap(activities[i], activities[j]);
                         if (overlap is { } pair)
                         {
@@ -36,6 +43,14 @@ public sealed class IndicatorDoubleCountRule : IConsistencyRule
         }
         return findings;
     }
+
+    private static readonly string[] TotalWords = ["kopumā", "kopā", "pavisam", "total"];
+
+    /// <summary>Whether the result's text presents its count as a total ("kopumā", "kopā", "pavisam", "in total").</summary>
+    private static bool StatesTotal(Activity activity) =>
+        activity.Text
+            .Split([' ', ',', '.', ';', ':', '(', ')', '–', '-'], StringSplitOptions.RemoveEmptyEntries)
+            .Any(word => TotalWords.Contains(word.ToLowerInvariant(), StringComparer.Ordinal));
 
     private static (Indicator First, Indicator Second)? FirstOverlap(Activity first, Activity second)
     {

@@ -1,7 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ZemgaleNvo.Pdf;
 using ZemgaleNvo.Web.Authorization;
+using ZemgaleNvo.Web.Features.Reports.Export;
+using ZemgaleNvo.Web.Features.Reports.Pdf;
 
 namespace ZemgaleNvo.Web.Features.Reports;
 
@@ -14,8 +17,10 @@ public sealed record ReportPage(SummaryReport Report, ReportFormat Format, Repor
 /// <summary>The summary (Kopsavilkums) and the yearly reports of an agreement: pages and downloads.</summary>
 [Authorize]
 [Route("agreements/{id:int}")]
-public sealed class ReportsController(SummaryReportQuery query, IAuthorizationService authorization) : Controller
+public sealed class ReportsController(SummaryReportQuery query, IAuthorizationService authorization, FontSet fonts) : Controller
 {
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     [HttpGet("summary")]
     public async Task<IActionResult> Summary(int id, CancellationToken cancellationToken)
     {
@@ -38,9 +43,59 @@ public sealed class ReportsController(SummaryReportQuery query, IAuthorizationSe
         return View(Page(report) with { YearNumber = number });
     }
 
+    /// <param name="annex">With the annex of the portal's findings (for reviewers); without it, the version to publish.</param>
+    [HttpGet("summary.pdf")]
+    public async Task<IActionResult> SummaryPdfFile(int id, bool annex, CancellationToken cancellationToken)
+    {
+        var (report, refusal) = await LoadAsync(id, cancellationToken);
+        return refusal ?? File(SummaryPdf.Render(report!, CurrentFormat, fonts, annex), "application/pdf", SummaryPdf.FileName(report!));
+    }
+
+    [HttpGet("years/{number:int}.pdf")]
+    public async Task<IActionResult> YearPdfFile(int id, int number, bool annex, CancellationToken cancellationToken)
+    {
+        var (report, refusal) = await LoadAsync(id, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        return report!.Year(number) is null
+            ? NotFound()
+            : File(YearReportPdf.Render(report, number, CurrentFormat, fonts, annex), "application/pdf", YearReportPdf.FileName(report, number));
+    }
+
+    [HttpGet("summary.xlsx")]
+    public async Task<IActionResult> SummaryXlsxFile(int id, CancellationToken cancellationToken)
+    {
+        var (report, refusal) = await LoadAsync(id, cancellationToken);
+        return refusal ?? File(SummaryXlsx.Render(report!, CurrentFormat), XlsxType, report!.FileStem + ".xlsx");
+    }
+
+    [HttpGet("summary.csv")]
+    public async Task<IActionResult> SummaryCsvFile(int id, CancellationToken cancellationToken)
+    {
+        var (report, refusal) = await LoadAsync(id, cancellationToken);
+        return refusal ?? File(SummaryCsv.Render(report!, CurrentFormat), "text/csv; charset=utf-8", report!.FileStem + ".csv");
+    }
+
+    /// <param name="findings">The open-data file leaves the portal's findings out unless asked: they are for reviewers, not for publication.</param>
+    [HttpGet("summary.json")]
+    public async Task<IActionResult> SummaryJsonFile(int id, bool findings, CancellationToken cancellationToken)
+    {
+        var (report, refusal) = await LoadAsync(id, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var published = findings ? report! : report! with { Findings = [] };
+        return File(SummaryJson.Render(published), "application/json; charset=utf-8", report!.FileStem + ".json");
+    }
+
+    private static ReportFormat CurrentFormat => ReportFormat.For(CultureInfo.CurrentUICulture);
+
     private static ReportPage Page(SummaryReport report)
     {
-        var format = ReportFormat.For(CultureInfo.CurrentUICulture);
+        var format = CurrentFormat;
         return new ReportPage(report, format, new ReportText(format));
     }
 

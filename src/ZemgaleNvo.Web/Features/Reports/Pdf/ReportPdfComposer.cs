@@ -1,0 +1,450 @@
+using System.Globalization;
+using SkiaSharp;
+using ZemgaleNvo.Domain.Checks;
+using ZemgaleNvo.Pdf;
+
+namespace ZemgaleNvo.Web.Features.Reports.Pdf;
+
+/// <summary>
+/// The parts the summary and the yearly report share: page, styles, the title block, the facts
+/// table, results lists, funding sentences, budget tables and the findings annex. Only lays out
+/// what the report model already holds; it computes no figure.
+/// </summary>
+internal abstract class ReportPdfComposer
+{
+    /// <summary>Left margin for binding, as official documents keep it; the rest 15–20 mm.</summary>
+    private static readonly Margins PageMargins = new(
+        Margins.FromMillimetres(30), Margins.FromMillimetres(20), Margins.FromMillimetres(15), Margins.FromMillimetres(20));
+
+    private static readonly SKColor TotalShade = new(0xEE, 0xEE, 0xEE);
+    private static readonly SKColor RuleColour = new(0x40, 0x40, 0x40);
+    private static readonly SKColor QuietText = new(0x33, 0x33, 0x33);
+
+    private const float TableFontSize = 8.5f;
+    private const float BudgetFontSize = 8f;
+    private const float SmallestBudgetFontSize = 6f;
+
+    private static readonly DocumentStyles DocumentStyles = new()
+    {
+        Body = new TextStyle { Size = 10, LineSpacing = 1.3f },
+        Paragraph = new ParagraphStyle { SpaceAfter = 4 },
+        Headings =
+        [
+            // 1: the document's title, centred.
+            new() { Text = new TextStyle { Size = 17, Emphasis = FontEmphasis.Bold, LineSpacing = 1.2f }, Alignment = TextAlignment.Center, SpaceAfter = 6, KeepWithNext = true },
+
+            // 2: a section of the template ("Plānotais un faktiski izlietotais …").
+            new() { Text = new TextStyle { Size = 11, Emphasis = FontEmphasis.Bold, LineSpacing = 1.25f }, SpaceBefore = 16, SpaceAfter = 6, KeepWithNext = true },
+
+            // 3: an implementation year or a sub-part of a section.
+            new() { Text = new TextStyle { Size = 10, Emphasis = FontEmphasis.Bold, LineSpacing = 1.3f }, SpaceBefore = 10, SpaceAfter = 4, KeepWithNext = true },
+        ],
+        TableText = new TextStyle { Size = TableFontSize, LineSpacing = 1.25f },
+        ListIndent = 6,
+        ListLabelWidth = 20,
+        ListItemSpacing = 2.5f,
+        ListSpaceAfter = 6,
+    };
+
+    private static readonly ParagraphStyle CentredTitle = new()
+    {
+        Text = new TextStyle { Size = 12, Emphasis = FontEmphasis.Bold, LineSpacing = 1.3f },
+        Alignment = TextAlignment.Center,
+        SpaceAfter = 2,
+        KeepWithNext = true,
+    };
+
+    private static readonly ParagraphStyle CentredSubtitle = new()
+    {
+        Text = new TextStyle { Size = 11, LineSpacing = 1.3f },
+        Alignment = TextAlignment.Center,
+        SpaceAfter = 4,
+        KeepWithNext = true,
+    };
+
+    /// <summary>A lead-in that must stay with what follows it (a strand's heading, a year's period).</summary>
+    protected static readonly ParagraphStyle Lead = new() { SpaceBefore = 4, SpaceAfter = 2, KeepWithNext = true };
+
+    protected static readonly ParagraphStyle Note = new()
+    {
+        Text = new TextStyle { Size = 8.5f, Color = QuietText, LineSpacing = 1.3f },
+        SpaceAfter = 6,
+    };
+
+    protected ReportPdfComposer(SummaryReport report, ReportFormat format, FontSet fonts)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(format);
+        ArgumentNullException.ThrowIfNull(fonts);
+        Report = report;
+        Format = format;
+        Fonts = fonts;
+        Text = new ReportText(format);
+        Wording = new PdfWording(format);
+    }
+
+    protected SummaryReport Report { get; }
+
+    protected ReportAgreement Agreement => Report.Agreement;
+
+    protected ReportFormat Format { get; }
+
+    protected FontSet Fonts { get; }
+
+    protected ReportText Text { get; }
+
+    protected PdfWording Wording { get; }
+
+    /// <summary>"2022-2025", as the template writes the period after the title.</summary>
+    protected string PeriodYears => string.Create(CultureInfo.InvariantCulture, $"{Agreement.PeriodStart.Year}-{Agreement.PeriodEnd.Year}");
+
+    /// <summary>Lays the document out and writes it.</summary>
+    protected byte[] Render(DocumentInfo info)
+    {
+        var page = new PageSetup
+        {
+            Margins = PageMargins,
+            HeaderText = Agreement.Title,
+            FooterFormat = Text.Page,
+        };
+        var builder = new PdfDocumentBuilder(Fonts, page, DocumentStyles);
+        Compose(builder);
+        using var stream = new MemoryStream();
+        builder.Render(stream, info);
+
+        // With a given creation time the same report gives the same bytes (Skia's document id would differ).
+        return info.Created is null ? stream.ToArray() : PdfDocumentId.MakeDeterministic(stream.ToArray());
+    }
+
+    protected abstract void Compose(PdfDocumentBuilder document);
+
+    /// <summary>The document's title, the agreement's title and a line under them, centred.</summary>
+    protected static void ComposeTitle(PdfDocumentBuilder document, string title, string subject, string period)
+    {
+        document.Heading(title, 1);
+        document.Paragraph(subject, CentredTitle);
+        document.Paragraph(period, CentredSubtitle);
+        document.Drawing(10, context =>
+        {
+            using var paint = new SKPaint { Color = RuleColour, StrokeWidth = 0.75f, IsAntialias = true, Style = SKPaintStyle.Stroke };
+            var y = context.Area.Top + 4;
+            context.Canvas.DrawLine(context.Area.Left, y, context.Area.Right, y, paint);
+        });
+    }
+
+    /// <summary>The label | value rows the template opens (and closes) with.</summary>
+    protected static TableSpec FactsTable(IEnumerable<(string Label, string Value)> rows)
+    {
+        var table = new TableSpec(TableColumn.Relative(1.35f), TableColumn.Relative(2))
+        {
+            TextStyle = new TextStyle { Size = 9.5f, LineSpacing = 1.3f },
+            CellPadding = 4,
+            SpaceBefore = 6,
+            SpaceAfter = 10,
+        };
+        foreach (var (label, value) in rows)
+        {
+            table.Row(label, value);
+        }
+
+        return table;
+    }
+
+    protected IEnumerable<(string Label, string Value)> AgreementFacts() =>
+    [
+        (Text.Region, Agreement.Region),
+        (Text.Task, Agreement.TaskText),
+        (Text.Performer, Agreement.Performer),
+        (Text.DelegationPeriod, Format.LongPeriod(Agreement.PeriodStart, Agreement.PeriodEnd)),
+    ];
+
+    /// <summary>
+    /// A year's results, strand by strand: the strand's heading (if it has one) and the numbered
+    /// list. Items end with ";" and the last with ".", as the template punctuates them.
+    /// With <paramref name="detailed"/> each item also gets its indicators, dates and place.
+    /// </summary>
+    protected void ComposeStrands(PdfDocumentBuilder document, ReportYear year, bool detailed)
+    {
+        foreach (var strand in year.Strands)
+        {
+            if (strand.Line.ResultsHeading is { } heading)
+            {
+                var label = heading.TrimEnd().EndsWith(':') ? heading.TrimEnd() : heading.TrimEnd() + ":";
+                document.Paragraph([TextSpan.Bold(label)], Lead);
+            }
+
+            if (strand.Results.Count == 0)
+            {
+                document.Paragraph([TextSpan.Italic(Text.NoResults)]);
+                continue;
+            }
+
+            var items = new List<IReadOnlyList<TextSpan>>(strand.Results.Count);
+            for (var i = 0; i < strand.Results.Count; i++)
+            {
+                var result = strand.Results[i];
+                var itemText = ListItem(result.Text, last: i == strand.Results.Count - 1);
+                var details = detailed ? ResultDetails(result) : null;
+                items.Add(details is null ? [TextSpan.Plain(itemText)] : [TextSpan.Plain(itemText + "\n"), TextSpan.Italic(details)]);
+            }
+
+            document.NumberedList(items, "{0})");
+        }
+
+        if (year.EvaluationText is { } evaluation)
+        {
+            document.Paragraph([TextSpan.Bold(Text.Evaluation + ": "), TextSpan.Plain(evaluation)], Lead with { KeepWithNext = false, SpaceAfter = 6 });
+        }
+    }
+
+    /// <summary>
+    /// One year of the funding section in the template's words: the period, "Plānots … t.sk." with
+    /// a line per budget line, "Faktiski … t.sk." likewise, and the carry-over note in italic.
+    /// </summary>
+    protected void ComposeYearFunding(PdfDocumentBuilder document, ReportYear year)
+    {
+        document.Paragraph([TextSpan.Bold(Format.Period(year.Start, year.End))], Lead with { SpaceBefore = 8 });
+        document.Paragraph(Text.PlannedLead(year), Lead with { SpaceBefore = 0 });
+        document.BulletList(AmountLines(year.Budget, b => b.PlannedCents), "-");
+        document.Paragraph(Text.ActualLead(year), Lead with { SpaceBefore = 0 });
+        document.BulletList(AmountLines(year.Budget, b => b.ActualCents), "-");
+        if (Text.CarryOverNote(year) is { } note)
+        {
+            document.Paragraph([TextSpan.Italic(note)]);
+        }
+    }
+
+    /// <summary>
+    /// The detailed budget of the given years, one table per budget line (years as rows, the
+    /// line's whole-period totals last) and one table of all lines together. The reallocation
+    /// columns are left out when no year moved money between lines.
+    /// </summary>
+    protected void ComposeBudgetTables(PdfDocumentBuilder document, IReadOnlyList<ReportYear> years)
+    {
+        var withReallocations = years.SelectMany(y => y.Budget).Any(b => b.ReallocatedInCents != 0 || b.ReallocatedOutCents != 0);
+        var header = new List<string> { Text.Year, Text.Planned, Text.CarriedIn };
+        if (withReallocations)
+        {
+            header.Add(Text.ReallocatedIn);
+            header.Add(Text.ReallocatedOut);
+        }
+
+        header.AddRange([Text.Available, Text.Actual, Text.Remaining, Text.CarriedOut, Text.Execution]);
+
+        var tables = new List<(string Caption, List<TableRow> Rows)>();
+        foreach (var line in Report.Lines)
+        {
+            var rows = new List<TableRow>();
+            foreach (var year in years)
+            {
+                if (year.Budget.FirstOrDefault(b => b.Line.Id == line.Id) is { } b)
+                {
+                    rows.Add(new TableRow(BudgetCells(ReportFormat.Roman(year.Number), b.PlannedCents, b.CarriedInCents, b.ReallocatedInCents, b.ReallocatedOutCents,
+                        b.AvailableCents, b.ActualCents, b.RemainingCents, b.CarriedOutCents, Format.Percent(b.ExecutionPercent), withReallocations)));
+                }
+            }
+
+            if (Report.LineTotals.FirstOrDefault(t => t.Line.Id == line.Id) is { } total)
+            {
+                rows.Add(new TableRow(
+                    PeriodCells(Text.WholePeriod, total.PlannedCents, total.ActualCents, remainingCents: null, total.CarriedOutCents, withReallocations),
+                    Bold: true,
+                    Background: TotalShade));
+            }
+
+            tables.Add((Wording.LineCaption(line), rows));
+        }
+
+        var totals = years
+            .Select(year => new TableRow(BudgetCells(ReportFormat.Roman(year.Number), year.PlannedCents, year.CarriedInCents, null, null,
+                year.AvailableCents, year.ActualCents, year.RemainingCents, year.CarriedOutCents, Format.Percent(year.ExecutionPercent), withReallocations)))
+            .ToList();
+        totals.Add(new TableRow(
+            PeriodCells(Text.WholePeriod, Report.Totals.PlannedCents, Report.Totals.ActualCents, Report.Totals.FinalRemainingCents, Report.Totals.CarriedOverCents, withReallocations),
+            Bold: true,
+            Background: TotalShade));
+        tables.Add((Wording.TotalAllLines, totals));
+
+        // One font size and one set of column widths for every table, so their columns line up.
+        var (style, columns) = BudgetColumns(document.Page.ContentWidth, header, tables.SelectMany(t => t.Rows));
+        foreach (var (caption, rows) in tables)
+        {
+            document.Paragraph([TextSpan.Bold(caption)], Lead with { SpaceBefore = 6 });
+            var table = new TableSpec(columns) { TextStyle = style, CellPadding = 2.5f, SpaceBefore = 2, SpaceAfter = 6 }.Header([.. header]);
+            foreach (var row in rows)
+            {
+                table.AddRow(row);
+            }
+
+            document.Table(table);
+        }
+
+        if (!withReallocations)
+        {
+            document.Paragraph(Wording.NoReallocationColumns, Note);
+        }
+    }
+
+    /// <summary>The portal's findings as an annex on a page of its own: severity, year and message.</summary>
+    protected void ComposeFindingsAnnex(PdfDocumentBuilder document, IReadOnlyList<ConsistencyFinding> findings)
+    {
+        document.PageBreak();
+        document.Heading(Text.FindingsSection, 2);
+        document.Paragraph(Text.FindingsIntro, Note);
+        if (findings.Count == 0)
+        {
+            document.Paragraph(Text.NoFindings);
+            return;
+        }
+
+        var table = new TableSpec(TableColumn.Fixed(74), TableColumn.Fixed(34, TextAlignment.Center), TableColumn.Relative(1))
+        {
+            TextStyle = new TextStyle { Size = TableFontSize, LineSpacing = 1.3f },
+            CellPadding = 3.5f,
+        }.Header(Text.Severity, Text.Year, Text.Finding);
+        foreach (var finding in findings)
+        {
+            table.Row(
+                Text.SeverityName(finding.Severity),
+                finding.YearNumber is { } number ? ReportFormat.Roman(number) : "–",
+                finding.Message(Format.Culture));
+        }
+
+        document.Table(table);
+    }
+
+    /// <summary>The non-compliant expenditure items as a table.</summary>
+    protected TableSpec NonComplianceTable(IEnumerable<ReportNonCompliance> items)
+    {
+        var table = new TableSpec(
+            TableColumn.Fixed(34, TextAlignment.Center),
+            TableColumn.Relative(1.3f),
+            TableColumn.Fixed(62, TextAlignment.Right),
+            TableColumn.Relative(1.6f),
+            TableColumn.Fixed(62, TextAlignment.Right),
+            TableColumn.Fixed(62, TextAlignment.Right))
+        {
+            TextStyle = new TextStyle { Size = TableFontSize, LineSpacing = 1.25f },
+        }.Header(Text.Year, Text.Line, Text.Amount, Text.Reason, Text.Recovered, Wording.NotRecovered);
+        foreach (var item in items)
+        {
+            table.Row(
+                ReportFormat.Roman(item.YearNumber),
+                item.Line.Name,
+                Format.Money(item.AmountCents),
+                item.RecoveredOn is { } on ? $"{item.Reason} ({Text.Recovered}: {Format.Date(on)})" : item.Reason,
+                Format.Money(item.RecoveredCents),
+                Format.Money(item.UnrecoveredCents));
+        }
+
+        return table;
+    }
+
+    /// <summary>"Lorem;" inside a list, "Lorem." at its end; never "Lorem..".</summary>
+    internal static string ListItem(string text, bool last)
+    {
+        var trimmed = text.TrimEnd();
+        if (last)
+        {
+            return trimmed.EndsWith('.') || trimmed.EndsWith('!') || trimmed.EndsWith('?') ? trimmed : trimmed.TrimEnd(';', ',') + ".";
+        }
+
+        return trimmed.EndsWith(';') ? trimmed : trimmed.TrimEnd(',') + ";";
+    }
+
+    private IEnumerable<string> AmountLines(IReadOnlyList<ReportLineBudget> budget, Func<ReportLineBudget, long> cents) =>
+        budget.Select((b, i) => ListItem(Text.LineAmount(cents(b), b.Line), last: i == budget.Count - 1));
+
+    /// <summary>"Rādītāji: vairāk kā 60 konsultācijas · Laiks: 28.01.2023. · Vieta: Bauska", or null when the result has none of these.</summary>
+    private string? ResultDetails(ReportResult result)
+    {
+        var parts = new List<string>(3);
+        if (result.Indicators.Count > 0)
+        {
+            parts.Add($"{Wording.Indicators}: {string.Join(", ", result.Indicators.Select(i => Format.Indicator(i.Count, i.Unit, i.Qualifier)))}");
+        }
+
+        if (result.StartDate is { } start)
+        {
+            var when = result.EndDate is { } end && end != start ? Format.Period(start, end) : Format.Date(start);
+            parts.Add($"{Wording.When}: {when}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(result.Place))
+        {
+            parts.Add($"{Wording.Place}: {result.Place}");
+        }
+
+        return parts.Count == 0 ? null : string.Join(" · ", parts);
+    }
+
+    private string[] BudgetCells(string label, long planned, long carriedIn, long? reallocatedIn, long? reallocatedOut,
+        long available, long actual, long remaining, long carriedOut, string execution, bool withReallocations)
+    {
+        var cells = new List<string>(10) { label, Format.Money(planned), Format.Money(carriedIn) };
+        if (withReallocations)
+        {
+            cells.Add(reallocatedIn is { } i ? Format.Money(i) : string.Empty);
+            cells.Add(reallocatedOut is { } o ? Format.Money(o) : string.Empty);
+        }
+
+        cells.AddRange([Format.Money(available), Format.Money(actual), Format.Money(remaining), Format.Money(carriedOut), execution]);
+        return [.. cells];
+    }
+
+    /// <summary>A whole-period row: only the sums the model has (planned, actual, remaining at the end, carried); the rest stays empty.</summary>
+    private string[] PeriodCells(string label, long planned, long actual, long? remainingCents, long carriedOut, bool withReallocations)
+    {
+        var cells = new List<string>(10) { label, Format.Money(planned), string.Empty };
+        if (withReallocations)
+        {
+            cells.AddRange([string.Empty, string.Empty]);
+        }
+
+        cells.AddRange([string.Empty, Format.Money(actual), remainingCents is { } r ? Format.Money(r) : string.Empty, Format.Money(carriedOut), string.Empty]);
+        return [.. cells];
+    }
+
+    /// <summary>
+    /// Picks the largest font size (8 pt down to 6 pt) at which every amount fits its column on
+    /// one line and no header word has to be broken, then sizes the columns: the year column and
+    /// the execution column as wide as their contents, the amounts sharing the rest.
+    /// </summary>
+    private (TextStyle Style, TableColumn[] Columns) BudgetColumns(float width, List<string> header, IEnumerable<TableRow> rows)
+    {
+        const float padding = 2.5f;
+        var rowList = rows.ToList();
+        var last = header.Count - 1;
+        for (var size = BudgetFontSize; ; size -= 0.25f)
+        {
+            using var bold = Fonts.CreateFont(FontEmphasis.Bold, size);
+            float Widest(IEnumerable<string> texts) => texts.Select(t => bold.MeasureText(t)).DefaultIfEmpty(0).Max() + (2 * padding) + 1;
+            static IEnumerable<string> Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            IEnumerable<string> Column(int index) => rowList.Where(r => r.Cells.Count > index).Select(r => r.Cells[index]);
+
+            // The year column fits "Visā periodā" on one line when the figures leave room for it, else its longest word.
+            var labelWidth = Widest([.. Column(0), header[0]]);
+            var shortLabelWidth = Widest([.. Column(0).SelectMany(Words), .. Words(header[0])]);
+            var executionWidth = Widest([.. Column(last), .. Words(header[last])]);
+            var amountWidth = Widest([.. Enumerable.Range(1, last - 1).SelectMany(Column), .. header.Skip(1).Take(last - 1).SelectMany(Words)]);
+            var amounts = last - 1;
+            if (labelWidth + executionWidth + (amounts * amountWidth) > width)
+            {
+                labelWidth = shortLabelWidth;
+            }
+
+            if (labelWidth + executionWidth + (amounts * amountWidth) <= width || size <= SmallestBudgetFontSize)
+            {
+                var columns = new TableColumn[header.Count];
+                columns[0] = TableColumn.Fixed(labelWidth);
+                for (var i = 1; i < last; i++)
+                {
+                    columns[i] = TableColumn.Relative(1, TextAlignment.Right);
+                }
+
+                columns[last] = TableColumn.Fixed(executionWidth, TextAlignment.Right);
+                return (new TextStyle { Size = size, LineSpacing = 1.25f }, columns);
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using BenchmarkDotNet.Running;
+
+// `dotnet run -c Release --project tests/ZemgaleNvo.Benchmarks -- --filter '*'`
+// `-- --write-samples DIR` writes the demo and large PDFs for a look instead of benchmarking.
+if (args is ["--write-samples", var folder])
+{
+    Directory.CreateDirectory(folder);
+    var benchmarks = new ZemgaleNvo.Benchmarks.ReportPdfBenchmarks();
+    benchmarks.Setup();
+    File.WriteAllBytes(Path.Combine(folder, "demo-summary.pdf"), benchmarks.DemoSummary());
+    File.WriteAllBytes(Path.Combine(folder, "large-summary.pdf"), benchmarks.LargeSummary());
+    benchmarks.Cleanup();
+    return;
+}
+BenchmarkSwitcher.FromAssembly(typeof(ZemgaleNvo.Benchmarks.ReportPdfBenchmarks).Assembly).Run(args);
