@@ -11,18 +11,19 @@ work=$(mktemp -d)
 trap 'kill $app 2>/dev/null || true; rm -rf "$work"' EXIT
 
 dotnet build -c Release src/ZemgaleNvo.Web -v q -nologo >/dev/null
-ASPNETCORE_ENVIRONMENT=Development Security__HttpsCookies=false Database__DataFolder="$work/data" \
-  Serilog__WriteTo__1__Args__path="$work/logs/app-.log" \
-  dotnet src/ZemgaleNvo.Web/bin/Release/net10.0/ZemgaleNvo.Web.dll --urls "http://localhost:$PORT" >"$work/app.log" 2>&1 &
+# Run from the output folder: it is the content root, where appsettings.json lies.
+(cd src/ZemgaleNvo.Web/bin/Release/net10.0 && exec env ASPNETCORE_ENVIRONMENT=Development Security__HttpsCookies=false \
+  Database__DataFolder="$work/data" Serilog__WriteTo__1__Args__path="$work/logs/app-.log" \
+  dotnet ZemgaleNvo.Web.dll --urls "http://localhost:$PORT") >"$work/app.log" 2>&1 &
 app=$!
 for _ in $(seq 60); do curl -sf "http://localhost:$PORT/account/login" >/dev/null && break; sleep 1; done
 
 jar="$work/cookies"
-token=$(curl -s -c "$jar" "http://localhost:$PORT/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+token=$(curl -s -c "$jar" "http://localhost:$PORT/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
 curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "Email=recenzents@demo.zemgalenvo.lv" \
   --data-urlencode "Password=zemgale-demo-parole" --data-urlencode "__RequestVerificationToken=$token" "http://localhost:$PORT/account/login"
 curl -s -b "$jar" "http://localhost:$PORT/agreements/1/summary" | sed "s#href=\"/#href=\"http://localhost:$PORT/#g" > "$work/summary.html"
-grep -q "Kopsavilkums" "$work/summary.html" || { echo "summary page not fetched" >&2; exit 1; }
+grep -q "Kopsavilkums" "$work/summary.html" || { echo "summary page not fetched:" >&2; head -c 600 "$work/summary.html" >&2; tail -5 "$work/app.log" >&2; exit 1; }
 
 times=()
 for i in $(seq "$RUNS"); do

@@ -33,6 +33,12 @@ catch (StartupConfigurationException e)
     await Console.Error.WriteLineAsync($"ZemgaleNvo cannot start: {e.Message}");
     return 1;
 }
+catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException or Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    // The address in --urls / ASPNETCORE_URLS is taken, typically by another copy of the portal.
+    await Console.Error.WriteLineAsync($"ZemgaleNvo cannot start: {e.Message} Choose another address with --urls.");
+    return 1;
+}
 
 /// <summary>Entry point, public so the integration tests' WebApplicationFactory can find it.</summary>
 public partial class Program;

@@ -11,6 +11,7 @@ namespace ZemgaleNvo.Benchmarks;
 /// ≤ 1 s and ≤ 200 MB allocated.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ReportPdfBenchmarks
 {
     private static readonly DateTimeOffset Created = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);

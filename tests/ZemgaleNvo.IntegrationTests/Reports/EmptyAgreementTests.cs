@@ -43,5 +43,11 @@ public class EmptyAgreementTests
         var text = Browser.Text(await summary.Content.ReadAsStringAsync());
         Assert.Contains("Rezultāti nav ievadīti.", text);
         Assert.Contains("Plānots 0,00 euro", text);
+        foreach (var download in new[] { "summary.pdf?annex=true", "years/1.pdf", "summary.xlsx", "summary.csv", "summary.json" })
+        {
+            var response = await client.GetAsync($"/agreements/{id}/{download}");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{download}: {response.StatusCode}");
+            Assert.NotEmpty(await response.Content.ReadAsByteArrayAsync());
+        }
     }
 }
