@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ZemgaleNvo.Domain;
 using ZemgaleNvo.Domain.Agreements;
+using ZemgaleNvo.Domain.Audit;
 using ZemgaleNvo.Domain.Organisations;
 using ZemgaleNvo.Infrastructure.Identity;
 
@@ -36,6 +37,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
     public DbSet<CarryOver> CarryOvers => Set<CarryOver>();
     public DbSet<NonCompliantExpenditure> NonCompliantExpenditures => Set<NonCompliantExpenditure>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -69,16 +71,42 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
             ScopeOrganisationId == null || n.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves the changes and their audit rows in one transaction. Keys of new records exist only
+    /// after the first save, so the audit rows follow in a second save inside the same transaction:
+    /// either both are committed or neither.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var changes = AuditCapture.Capture(ChangeTracker);
+        if (changes.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            AuditEntries.AddRange(AuditCapture.Rows(changes, dataScope.Actor, DateTime.UtcNow));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+            return saved;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>

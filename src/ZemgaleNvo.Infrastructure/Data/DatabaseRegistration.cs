@@ -74,11 +74,9 @@ public static class DatabaseRegistration
                 options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
                 break;
             case DatabaseProvider.SqlServer:
-                options.UseSqlServer(connectionString, o =>
-                {
-                    o.MigrationsAssembly(SqlServerMigrationsAssembly);
-                    o.EnableRetryOnFailure(3);
-                });
+                // No retrying execution strategy: the context saves a change and its audit rows in
+                // one explicit transaction, which a retrying strategy would refuse.
+                options.UseSqlServer(connectionString, o => o.MigrationsAssembly(SqlServerMigrationsAssembly));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, null);

@@ -84,7 +84,13 @@ public sealed class UserAdministration(UserManager<AppUser> userManager, RoleMan
         {
             return UserCommandResult.From(created);
         }
-        return UserCommandResult.From(await userManager.AddToRoleAsync(user, role));
+        var inRole = await userManager.AddToRoleAsync(user, role);
+        if (!inRole.Succeeded)
+        {
+            // A user without a role must not be left behind half-made.
+            await userManager.DeleteAsync(user);
+        }
+        return UserCommandResult.From(inRole);
     }
 
     public async Task<UserCommandResult> ResetPasswordAsync(string email, string password)

@@ -349,7 +349,10 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
 
                     b.HasIndex("RegionId");
 
-                    b.ToTable("Agreements", (string)null);
+                    b.ToTable("Agreements", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Agreements_EndNotBeforeStart", "PeriodEnd >= PeriodStart");
+                        });
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.ImplementationYear", b =>
@@ -393,7 +396,12 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                     b.HasIndex("AgreementId", "Number")
                         .IsUnique();
 
-                    b.ToTable("ImplementationYears");
+                    b.ToTable("ImplementationYears", t =>
+                        {
+                            t.HasCheckConstraint("CK_ImplementationYears_EndNotBeforeStart", "EndDate >= StartDate");
+
+                            t.HasCheckConstraint("CK_ImplementationYears_NumberFromOne", "Number >= 1");
+                        });
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.Indicator", b =>
@@ -623,6 +631,65 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("SpendingTotals");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("NewValue")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("OldValue")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("EntityType", "EntityKey");
+
+                    b.ToTable("AuditTrail", (string)null);
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Domain.Organisations.Organisation", b =>

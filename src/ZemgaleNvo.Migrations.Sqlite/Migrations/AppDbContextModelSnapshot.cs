@@ -329,7 +329,10 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RegionId");
 
-                    b.ToTable("Agreements", (string)null);
+                    b.ToTable("Agreements", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Agreements_EndNotBeforeStart", "PeriodEnd >= PeriodStart");
+                        });
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.ImplementationYear", b =>
@@ -371,7 +374,12 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
                     b.HasIndex("AgreementId", "Number")
                         .IsUnique();
 
-                    b.ToTable("ImplementationYears");
+                    b.ToTable("ImplementationYears", t =>
+                        {
+                            t.HasCheckConstraint("CK_ImplementationYears_EndNotBeforeStart", "EndDate >= StartDate");
+
+                            t.HasCheckConstraint("CK_ImplementationYears_NumberFromOne", "Number >= 1");
+                        });
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.Indicator", b =>
@@ -589,6 +597,63 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("SpendingTotals");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("EntityType", "EntityKey");
+
+                    b.ToTable("AuditTrail", (string)null);
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Domain.Organisations.Organisation", b =>

@@ -26,7 +26,7 @@ internal sealed class AgreementAuthorizationHandler : AuthorizationHandler<Opera
         AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, AgreementResource resource)
     {
         var user = context.User;
-        var ownOrganisation = user.StaffOrganisationId() == resource.PerformerId;
+        var ownOrganisation = user.IsInRole(Roles.NgoStaff) && user.StaffOrganisationId() == resource.PerformerId;
         var allowed = requirement.Name switch
         {
             nameof(AgreementOperations.View) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Reviewer) || ownOrganisation,

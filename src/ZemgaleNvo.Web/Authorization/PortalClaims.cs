@@ -13,15 +13,21 @@ internal static class PortalClaims
     public const string OrganisationId = "zemgalenvo:organisation";
     public const string FullName = "zemgalenvo:name";
 
-    /// <summary>The organisation of an NGO staff member; null for everyone else.</summary>
+    /// <summary>Sees every organisation's agreements: admins and ministry reviewers.</summary>
+    public static bool SeesAllOrganisations(this ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Reviewer);
+
+    /// <summary>
+    /// The organisation whose data the user is limited to: their own for NGO staff, none (-1, which
+    /// matches no row) for anyone who is neither staff nor admin nor reviewer — a user whose role was
+    /// removed, say — so a missing role narrows access instead of widening it.
+    /// </summary>
     public static int? StaffOrganisationId(this ClaimsPrincipal user)
     {
-        if (!user.IsInRole(Roles.NgoStaff))
+        if (user.SeesAllOrganisations())
         {
             return null;
         }
-        var value = user.FindFirstValue(OrganisationId);
-        // Staff without an organisation claim see nothing rather than everything.
+        var value = user.IsInRole(Roles.NgoStaff) ? user.FindFirstValue(OrganisationId) : null;
         return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1;
     }
 }

@@ -23,9 +23,9 @@ internal static class AdminCommands
 
             case "seed-demo":
                 var environment = provider.GetRequiredService<IHostEnvironment>();
-                if (environment.IsProduction())
+                if (!environment.IsDevelopment())
                 {
-                    await Console.Error.WriteLineAsync("seed-demo is refused in Production: demo users have a published password.");
+                    await Console.Error.WriteLineAsync($"seed-demo is refused in {environment.EnvironmentName}: demo users have a published password (Development only).");
                     return 1;
                 }
                 await provider.GetRequiredService<DemoDataSeeder>().SeedAsync();

@@ -6,6 +6,7 @@ internal static class PortalPipeline
 {
     public static void UsePortalPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             // Generic Latvian error page; the details go to the log, never to the browser.

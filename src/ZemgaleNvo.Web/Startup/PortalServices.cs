@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -53,7 +54,26 @@ internal static class PortalServices
 
         services.AddHttpContextAccessor();
         services.AddScoped<IAuthorizationHandler, AgreementAuthorizationHandler>();
-        services.AddAuthorization();
+        // Every endpoint needs a signed-in user unless it says [AllowAnonymous]: a controller that
+        // forgets [Authorize] stays closed.
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        // Behind a reverse proxy that terminates TLS: trust X-Forwarded-For/-Proto only from the
+        // proxies named in ReverseProxy:KnownProxies (IP addresses).
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+            {
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
 
         // Latvian letters stay letters in the HTML (not &#x101; entities): smaller pages, readable source.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -20,6 +20,11 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            // One NGO's reports must not linger in a shared browser's or proxy's cache.
+            if (context.User.Identity?.IsAuthenticated == true && !headers.ContainsKey("Cache-Control"))
+            {
+                headers.CacheControl = "no-store, private";
+            }
             return Task.CompletedTask;
         });
         return next(context);

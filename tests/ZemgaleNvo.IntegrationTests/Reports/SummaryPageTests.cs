@@ -67,7 +67,11 @@ public class SummaryPageTests(PortalFixture portal) : IClassFixture<PortalFixtur
         var text = Browser.Text(await client.GetStringAsync($"/agreements/{id}/summary"));
 
         Assert.Equal(34, results.Count);
-        Assert.All(results, r => Assert.Contains($"{r.Ordinal}) {r.Text}", text, StringComparison.Ordinal));
+        // Each result with its number and the template's punctuation ("…;" inside a list).
+        Assert.All(results, r => Assert.Contains($"{r.Ordinal}) {r.Text.TrimEnd('.')}", text, StringComparison.Ordinal));
+        Assert.Contains("organizēts Bauskas NVO forums 28.01.2023.;", text);
+        Assert.DoesNotContain(";;", text);
+        Assert.DoesNotContain("..", text.Replace("u.c.", "", StringComparison.Ordinal));
     }
 
     [Fact]

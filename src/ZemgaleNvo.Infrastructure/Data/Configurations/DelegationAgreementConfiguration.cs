@@ -24,5 +24,6 @@ internal sealed class DelegationAgreementConfiguration : IEntityTypeConfiguratio
         builder.HasMany(a => a.Years).WithOne(y => y.Agreement).HasForeignKey(y => y.AgreementId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.BudgetLines).WithOne(l => l.Agreement).HasForeignKey(l => l.AgreementId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => a.PerformerId);
+        builder.ToTable(t => t.HasCheckConstraint("CK_Agreements_EndNotBeforeStart", "PeriodEnd >= PeriodStart"));
     }
 }

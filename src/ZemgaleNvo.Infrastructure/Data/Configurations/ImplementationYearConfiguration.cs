@@ -13,6 +13,12 @@ internal sealed class ImplementationYearConfiguration : IEntityTypeConfiguration
         builder.Property(y => y.Version).IsConcurrencyToken();
         builder.Ignore(y => y.Period);
         builder.HasIndex(y => new { y.AgreementId, y.Number }).IsUnique();
+        // Reports number years I, II, … and split periods by these dates: nonsense here would break every report.
+        builder.ToTable(t =>
+        {
+            t.HasCheckConstraint("CK_ImplementationYears_NumberFromOne", "Number >= 1");
+            t.HasCheckConstraint("CK_ImplementationYears_EndNotBeforeStart", "EndDate >= StartDate");
+        });
 
         // A year's reporting is deleted with nothing: history must survive, so every child is Restrict.
         builder.HasMany(y => y.Activities).WithOne(a => a.ImplementationYear).HasForeignKey(a => a.ImplementationYearId).OnDelete(DeleteBehavior.Restrict);

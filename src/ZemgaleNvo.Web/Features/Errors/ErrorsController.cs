@@ -5,6 +5,7 @@ namespace ZemgaleNvo.Web.Features.Errors;
 
 /// <summary>Generic error pages: a plain message in the user's language, never a stack trace.</summary>
 [AllowAnonymous]
+[IgnoreAntiforgeryToken] // re-executed after a refused POST: checking the token again would blank the page
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorsController : Controller
 {
@@ -12,6 +13,10 @@ public sealed class ErrorsController : Controller
     public IActionResult Show(int? statusCode)
     {
         var code = statusCode ?? StatusCodes.Status500InternalServerError;
+        if (code is < 400 or > 599)
+        {
+            code = StatusCodes.Status404NotFound;
+        }
         Response.StatusCode = code;
         return View("Error", code);
     }

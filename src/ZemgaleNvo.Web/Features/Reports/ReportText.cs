@@ -28,8 +28,8 @@ public sealed class ReportText(ReportFormat format)
     public string Evaluation => Lv ? "Vērtējums" : "Evaluation";
     public string FindingsSection => Lv ? "Pielikums. Portāla konstatētās neatbilstības" : "Annex. Inconsistencies found by the portal";
     public string FindingsIntro => Lv
-        ? "Portāls šīs neatbilstības atrada datos automātiski. Tās ir recenzentam, nevis publicējamā kopsavilkuma daļa."
-        : "The portal found these inconsistencies in the data by itself. They are for the reviewer, not part of the published summary.";
+        ? "Portāls šīs neatbilstības atrada datos automātiski. Tās palīdz sagatavot un pārbaudīt pārskatu; publicējamā kopsavilkumā tās neiekļauj."
+        : "The portal found these inconsistencies in the data by itself. They help to prepare and review the report and are not part of the published summary.";
     public string NoFindings => Lv ? "Neatbilstības nav atrastas." : "No inconsistencies found.";
     public string NoResults => Lv ? "Rezultāti nav ievadīti." : "No results entered.";
     public string Page => Lv ? "Lapa {0} no {1}" : "Page {0} of {1}";
@@ -95,4 +95,19 @@ public sealed class ReportText(ReportFormat format)
 
     public string SeverityName(Domain.Checks.FindingSeverity severity) =>
         severity == Domain.Checks.FindingSeverity.Error ? Error : Warning;
+
+    /// <summary>
+    /// A list item punctuated as the official template does: "…;" inside a list, "…." at its end,
+    /// never doubled ("…;;", "…..") whatever the performer typed. The page and the PDF both use it.
+    /// </summary>
+    public static string ListItem(string text, bool last)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.TrimEnd();
+        if (last)
+        {
+            return trimmed.EndsWith('.') || trimmed.EndsWith('!') || trimmed.EndsWith('?') ? trimmed : trimmed.TrimEnd(';', ',') + ".";
+        }
+        return trimmed.EndsWith(';') ? trimmed : trimmed.TrimEnd(',') + ";";
+    }
 }

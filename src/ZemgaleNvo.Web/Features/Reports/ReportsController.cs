@@ -64,11 +64,17 @@ public sealed class ReportsController(SummaryReportQuery query, IAuthorizationSe
             : File(YearReportPdf.Render(report, number, CurrentFormat, fonts, annex), "application/pdf", YearReportPdf.FileName(report, number));
     }
 
+    /// <param name="findings">With the sheet of the portal's findings; like the PDF annex, left out unless asked.</param>
     [HttpGet("summary.xlsx")]
-    public async Task<IActionResult> SummaryXlsxFile(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> SummaryXlsxFile(int id, bool findings, CancellationToken cancellationToken)
     {
         var (report, refusal) = await LoadAsync(id, cancellationToken);
-        return refusal ?? File(SummaryXlsx.Render(report!, CurrentFormat), XlsxType, report!.FileStem + ".xlsx");
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var shown = findings ? report! : report! with { Findings = [] };
+        return File(SummaryXlsx.Render(shown, CurrentFormat), XlsxType, report!.FileStem + ".xlsx");
     }
 
     [HttpGet("summary.csv")]
@@ -78,7 +84,7 @@ public sealed class ReportsController(SummaryReportQuery query, IAuthorizationSe
         return refusal ?? File(SummaryCsv.Render(report!, CurrentFormat), "text/csv; charset=utf-8", report!.FileStem + ".csv");
     }
 
-    /// <param name="findings">The open-data file leaves the portal's findings out unless asked: they are for reviewers, not for publication.</param>
+    /// <param name="findings">The open-data file leaves the portal's findings out unless asked: they are not for publication.</param>
     [HttpGet("summary.json")]
     public async Task<IActionResult> SummaryJsonFile(int id, bool findings, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using ZemgaleNvo.Web.Features.Reports;
 using ZemgaleNvo.Web.Features.Reports.Pdf;
 
 namespace ZemgaleNvo.IntegrationTests.Reports.Pdf;
@@ -12,5 +13,5 @@ public class ListPunctuationTests
     [InlineData("apmācības; ", false, "apmācības;")]
     [InlineData("apmācības;", true, "apmācības.")]
     public void Items_end_with_a_semicolon_and_the_last_with_one_full_stop(string text, bool last, string expected) =>
-        Assert.Equal(expected, ReportPdfComposer.ListItem(text, last));
+        Assert.Equal(expected, ReportText.ListItem(text, last));
 }

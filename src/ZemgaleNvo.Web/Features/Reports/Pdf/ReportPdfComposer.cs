@@ -183,7 +183,7 @@ internal abstract class ReportPdfComposer
             for (var i = 0; i < strand.Results.Count; i++)
             {
                 var result = strand.Results[i];
-                var itemText = ListItem(result.Text, last: i == strand.Results.Count - 1);
+                var itemText = ReportText.ListItem(result.Text, last: i == strand.Results.Count - 1);
                 var details = detailed ? ResultDetails(result) : null;
                 items.Add(details is null ? [TextSpan.Plain(itemText)] : [TextSpan.Plain(itemText + "\n"), TextSpan.Italic(details)]);
             }
@@ -340,20 +340,8 @@ internal abstract class ReportPdfComposer
         return table;
     }
 
-    /// <summary>"Lorem;" inside a list, "Lorem." at its end; never "Lorem..".</summary>
-    internal static string ListItem(string text, bool last)
-    {
-        var trimmed = text.TrimEnd();
-        if (last)
-        {
-            return trimmed.EndsWith('.') || trimmed.EndsWith('!') || trimmed.EndsWith('?') ? trimmed : trimmed.TrimEnd(';', ',') + ".";
-        }
-
-        return trimmed.EndsWith(';') ? trimmed : trimmed.TrimEnd(',') + ";";
-    }
-
     private IEnumerable<string> AmountLines(IReadOnlyList<ReportLineBudget> budget, Func<ReportLineBudget, long> cents) =>
-        budget.Select((b, i) => ListItem(Text.LineAmount(cents(b), b.Line), last: i == budget.Count - 1));
+        budget.Select((b, i) => ReportText.ListItem(Text.LineAmount(cents(b), b.Line), last: i == budget.Count - 1));
 
     /// <summary>"Rādītāji: vairāk kā 60 konsultācijas · Laiks: 28.01.2023. · Vieta: Bauska", or null when the result has none of these.</summary>
     private string? ResultDetails(ReportResult result)

@@ -1,0 +1,95 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using ZemgaleNvo.Domain.Audit;
+
+namespace ZemgaleNvo.Infrastructure.Data;
+
+/// <summary>
+/// Turns what the change tracker is about to save into audit rows: every domain record created,
+/// changed or deleted, field by field, old value to new. Identity tables (password hashes, stamps)
+/// and data-protection keys are not domain records and are left out; so is the version counter.
+/// </summary>
+internal static class AuditCapture
+{
+    private const string DomainNamespace = "ZemgaleNvo.Domain";
+
+    internal sealed record Change(EntityEntry Entry, AuditAction Action, IReadOnlyList<(string Field, string? Old, string? New)> Fields);
+
+    public static IReadOnlyList<Change> Capture(ChangeTracker tracker)
+    {
+        var changes = new List<Change>();
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.Entity is AuditEntry || entry.Metadata.ClrType.Namespace?.StartsWith(DomainNamespace, StringComparison.Ordinal) != true)
+            {
+                continue;
+            }
+            var properties = entry.Properties.Where(p => p.Metadata.Name != "Version" && !p.Metadata.IsPrimaryKey()).ToList();
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    // Values are read after the save (in Rows), when generated keys and defaults exist.
+                    changes.Add(new Change(entry, AuditAction.Created, []));
+                    break;
+                case EntityState.Modified:
+                    var modified = properties
+                        .Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
+                        .Select(p => (p.Metadata.Name, Text(p.OriginalValue), Text(p.CurrentValue)))
+                        .ToList();
+                    if (modified.Count > 0)
+                    {
+                        changes.Add(new Change(entry, AuditAction.Updated, modified));
+                    }
+                    break;
+                case EntityState.Deleted:
+                    changes.Add(new Change(entry, AuditAction.Deleted,
+                        properties.Select(p => (p.Metadata.Name, Text(p.OriginalValue), (string?)null)).ToList()));
+                    break;
+            }
+        }
+        return changes;
+    }
+
+    /// <summary>The audit rows of captured changes; call after the changes are saved, so new records have their keys.</summary>
+    public static IEnumerable<AuditEntry> Rows(IReadOnlyList<Change> changes, AuditActor actor, DateTime atUtc)
+    {
+        foreach (var change in changes)
+        {
+            var fields = change.Action == AuditAction.Created
+                ? change.Entry.Properties
+                    .Where(p => p.Metadata.Name != "Version" && !p.Metadata.IsPrimaryKey())
+                    .Select(p => (Field: p.Metadata.Name, Old: (string?)null, New: Text(p.CurrentValue)))
+                    .ToList()
+                : change.Fields;
+            var key = string.Join(",", change.Entry.Metadata.FindPrimaryKey()!.Properties
+                .Select(p => Text(change.Entry.Property(p.Name).CurrentValue ?? change.Entry.Property(p.Name).OriginalValue)));
+            foreach (var (field, old, @new) in fields)
+            {
+                yield return new AuditEntry
+                {
+                    AtUtc = atUtc,
+                    UserId = actor.UserId,
+                    UserName = actor.UserName,
+                    RequestId = actor.RequestId,
+                    Action = change.Action,
+                    EntityType = change.Entry.Metadata.ClrType.Name,
+                    EntityKey = key,
+                    Field = field,
+                    OldValue = old,
+                    NewValue = @new,
+                };
+            }
+        }
+    }
+
+    /// <summary>Culture-independent text of a value: ISO dates, invariant numbers, enum names.</summary>
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("O", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}
