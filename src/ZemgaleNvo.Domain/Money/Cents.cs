@@ -16,13 +16,13 @@ public static class Cents
     /// lv-LV number format with a no-break space as the group separator. Built here rather than read
     /// from ICU, whose separator differs between ICU versions (space, no-break space, narrow no-break space).
     /// </summary>
-    public static readonly NumberFormatInfo LatvianNumbers = new()
+    public static readonly NumberFormatInfo LatvianNumbers = NumberFormatInfo.ReadOnly(new NumberFormatInfo
     {
         NumberDecimalSeparator = ",",
         NumberGroupSeparator = "\u00A0",
         NumberGroupSizes = [3],
         NegativeSign = "-",
-    };
+    });
 
     public static long FromEuros(decimal euros)
     {

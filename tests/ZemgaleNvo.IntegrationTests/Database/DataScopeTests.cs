@@ -24,11 +24,26 @@ public class DataScopeTests(PortalFixture portal) : IClassFixture<PortalFixture>
         var performerId = await unrestricted.Agreements.Select(a => a.PerformerId).SingleAsync();
         var otherId = await unrestricted.Organisations.Where(o => o.Id != performerId).Select(o => o.Id).FirstAsync();
 
+        // The demo has no itemised spending, reallocations or non-compliance: add one of each, so
+        // the filters on those tables are tested against real rows.
+        var year = await unrestricted.ImplementationYears.OrderBy(y => y.Id).FirstAsync();
+        var lines = await unrestricted.BudgetLines.OrderBy(l => l.Ordinal).ToListAsync();
+        unrestricted.SpendingEntries.Add(new Domain.Agreements.SpendingEntry { ImplementationYearId = year.Id, BudgetLineId = lines[0].Id, Date = year.StartDate, Description = "Telpu noma", AmountCents = 100_00 });
+        unrestricted.Reallocations.Add(new Domain.Agreements.Reallocation { ImplementationYearId = year.Id, FromBudgetLineId = lines[1].Id, ToBudgetLineId = lines[0].Id, AmountCents = 50_00, Reason = "Vajadzību maiņa" });
+        unrestricted.NonCompliantExpenditures.Add(new Domain.Agreements.NonCompliantExpenditure { ImplementationYearId = year.Id, BudgetLineId = lines[0].Id, AmountCents = 10_00, Reason = "Bez attaisnojuma dokumenta" });
+        await unrestricted.SaveChangesAsync();
+
         await using var own = Open(performerId);
         await using var other = Open(otherId);
 
         Assert.Equal(1, await own.Agreements.CountAsync());
         Assert.Equal(34, await own.Activities.CountAsync());
+        Assert.Equal(1, await own.SpendingEntries.CountAsync());
+        Assert.Equal(1, await own.Reallocations.CountAsync());
+        Assert.Equal(1, await own.NonCompliantExpenditures.CountAsync());
+        Assert.Equal(0, await other.SpendingEntries.CountAsync());
+        Assert.Equal(0, await other.Reallocations.CountAsync());
+        Assert.Equal(0, await other.NonCompliantExpenditures.CountAsync());
         Assert.Equal(0, await other.Agreements.CountAsync());
         Assert.Equal(0, await other.ImplementationYears.CountAsync());
         Assert.Equal(0, await other.Activities.CountAsync());

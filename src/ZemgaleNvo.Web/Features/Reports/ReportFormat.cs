@@ -91,6 +91,7 @@ public sealed class ReportFormat
         (ReviewStatus.Submitted, true) => "Iesniegts",
         (ReviewStatus.Returned, true) => "Atgriezts labošanai",
         (ReviewStatus.Approved, true) => "Apstiprināts",
+        (ReviewStatus.Returned, false) => "Returned for correction",
         _ => status.ToString(),
     };
 

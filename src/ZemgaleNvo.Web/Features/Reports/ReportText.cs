@@ -47,7 +47,6 @@ public sealed class ReportText(ReportFormat format)
     public string Total => Lv ? "Kopā" : "Total";
     public string WholePeriod => Lv ? "Visā periodā" : "Whole period";
     public string Status => Lv ? "Statuss" : "Status";
-    public string Generated => Lv ? "Sagatavots" : "Generated";
     public string Spending => Lv ? "Izdevumi" : "Expenditure";
     public string Reallocations => Lv ? "Pārdales starp pozīcijām" : "Reallocations between lines";
     public string Date => Lv ? "Datums" : "Date";
