@@ -24,6 +24,7 @@ public class TaskRegionRuleTests
     [InlineData("Darbs VIDZEMES REĢIONA pašvaldībās")]
     [InlineData("Darbs vidzemes   reģionam")]
     [InlineData("Darbs Vidzemes\u00A0reģionā")]
+    [InlineData("Darbs Vidzemes plānošanas reģionā")]
     public void Finds_the_mention_in_any_case_form_and_spacing(string taskText)
     {
         Assert.Single(Check(taskText));

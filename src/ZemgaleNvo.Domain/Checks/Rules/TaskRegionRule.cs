@@ -55,7 +55,8 @@ public sealed class TaskRegionRule : IConsistencyRule
     internal static string? FindMention(string text, string nameStem)
     {
         var stem = Regex.Escape(nameStem.Trim().Normalize(NormalizationForm.FormC));
-        var pattern = @"(?<!\p{L})" + stem + @"\s+reģion\p{L}*";
+        // "Kurzemes reģionā" and the official "Kurzemes plānošanas reģionā" alike.
+        var pattern = @"(?<!\p{L})" + stem + @"\s+(?:plānošanas\s+)?reģion\p{L}*";
         var match = Regex.Match(text, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
         return match.Success ? match.Value : null;
     }
