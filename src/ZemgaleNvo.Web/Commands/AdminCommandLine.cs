@@ -20,7 +20,8 @@ internal static class AdminCommandLine
         Usage:
           ZemgaleNvo.Web                       start the portal
           ZemgaleNvo.Web migrate               apply database migrations and exit
-          ZemgaleNvo.Web seed-demo             load the demo agreement and demo users (not in Production)
+          ZemgaleNvo.Web seed-demo             load the demo agreement and demo users (Development only)
+          ZemgaleNvo.Web backup --to FILE      copy the SQLite database while the portal runs
           ZemgaleNvo.Web users add --email E --role Admin|Reviewer|NgoStaff --password P [--organisation ORG]
           ZemgaleNvo.Web users reset-password --email E --password P
         """;
@@ -29,6 +30,7 @@ internal static class AdminCommandLine
     {
         ["migrate"] = ([], []),
         ["seed-demo"] = ([], []),
+        ["backup"] = (["to"], []),
         ["users add"] = (["email", "role", "password"], ["organisation", "name"]),
         ["users reset-password"] = (["email", "password"], []),
     };

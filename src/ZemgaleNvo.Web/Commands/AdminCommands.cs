@@ -11,6 +11,18 @@ internal static class AdminCommands
     {
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
+        if (command.Name == "backup")
+        {
+            // A backup copies the database as it is: it must not migrate or otherwise change it first.
+            var error = SqliteBackup.Backup(provider.GetRequiredService<AppDbContext>(), command.Option("to")!);
+            if (error is not null)
+            {
+                await Console.Error.WriteLineAsync(error);
+                return 1;
+            }
+            Console.WriteLine($"Backup written to {Path.GetFullPath(command.Option("to")!)}.");
+            return 0;
+        }
         await provider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
         var users = provider.GetRequiredService<UserAdministration>();
         await users.EnsureRolesAsync();

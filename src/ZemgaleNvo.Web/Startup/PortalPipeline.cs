@@ -1,4 +1,5 @@
 using Serilog;
+using ZemgaleNvo.Web.Features.Health;
 
 namespace ZemgaleNvo.Web.Startup;
 
@@ -22,5 +23,6 @@ internal static class PortalPipeline
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapControllers();
+        app.MapPortalHealthChecks();
     }
 }

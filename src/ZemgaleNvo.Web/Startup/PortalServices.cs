@@ -17,6 +17,7 @@ using ZemgaleNvo.Infrastructure.Identity;
 using ZemgaleNvo.Infrastructure.Seeding;
 using ZemgaleNvo.Web.Authorization;
 using ZemgaleNvo.Web.Features.Agreements;
+using ZemgaleNvo.Web.Features.Health;
 using ZemgaleNvo.Web.Features.Home;
 using ZemgaleNvo.Web.Resources;
 
@@ -113,6 +114,7 @@ internal static class PortalServices
         services.AddScoped<AgreementDetailsQuery>();
         services.AddScoped<ZemgaleNvo.Web.Features.Reports.SummaryReportQuery>();
         services.AddSingleton(LoadReportFonts(configuration));
+        services.AddPortalHealthChecks();
     }
 
     /// <summary>
