@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ZemgaleNvo.Domain.Agreements;
 using ZemgaleNvo.Domain.Budget;
+using ZemgaleNvo.Infrastructure.Data;
 using ZemgaleNvo.IntegrationTests.Infrastructure;
 
 namespace ZemgaleNvo.IntegrationTests.Agreements;
@@ -13,17 +14,7 @@ public class DemoDataTests(PortalFixture portal) : IClassFixture<PortalFixture>
     {
         await portal.Factory.CreateClient().GetAsync("/account/login"); // start the app: migrate and seed
         await using var db = portal.Factory.OpenDatabase();
-        return await db.Agreements
-            .AsSplitQuery()
-            .Include(a => a.Region).Include(a => a.Performer).Include(a => a.BudgetLines)
-            .Include(a => a.Years).ThenInclude(y => y.PlannedAmounts)
-            .Include(a => a.Years).ThenInclude(y => y.SpendingEntries)
-            .Include(a => a.Years).ThenInclude(y => y.SpendingTotals)
-            .Include(a => a.Years).ThenInclude(y => y.Reallocations)
-            .Include(a => a.Years).ThenInclude(y => y.CarryOvers)
-            .Include(a => a.Years).ThenInclude(y => y.NonCompliantExpenditures)
-            .Include(a => a.Years).ThenInclude(y => y.Activities).ThenInclude(a => a.Indicators)
-            .SingleAsync();
+        return await db.Agreements.WithReportingGraph().SingleAsync();
     }
 
     [Fact]

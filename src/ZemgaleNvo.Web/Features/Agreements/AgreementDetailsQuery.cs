@@ -45,26 +45,12 @@ public sealed class AgreementDetailsQuery(AppDbContext db)
     {
         var agreement = await db.Agreements
             .AsNoTracking()
-            .AsSplitQuery()
-            .Include(a => a.Region)
-            .Include(a => a.Performer)
-            .Include(a => a.BudgetLines)
-            .Include(a => a.Years).ThenInclude(y => y.PlannedAmounts)
-            .Include(a => a.Years).ThenInclude(y => y.SpendingEntries)
-            .Include(a => a.Years).ThenInclude(y => y.SpendingTotals)
-            .Include(a => a.Years).ThenInclude(y => y.Reallocations)
-            .Include(a => a.Years).ThenInclude(y => y.CarryOvers)
+            .WithReportingGraph()
             .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (agreement is null)
         {
             return null;
         }
-
-        var resultCounts = await db.Activities
-            .Where(a => a.ImplementationYear!.AgreementId == id)
-            .GroupBy(a => a.ImplementationYearId)
-            .Select(g => new { YearId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.YearId, g => g.Count, cancellationToken);
 
         var budget = AgreementBudget.Compute(agreement);
         var lineTotals = budget.LineTotals.ToDictionary(t => t.BudgetLineId);
@@ -88,7 +74,7 @@ public sealed class AgreementDetailsQuery(AppDbContext db)
             agreement.Years
                 .OrderBy(y => y.Number)
                 .Select(y => new YearRow(y.Id, y.Number, y.StartDate, y.EndDate, y.Status,
-                    resultCounts.GetValueOrDefault(y.Id), budget.Years.FirstOrDefault(b => b.YearNumber == y.Number)))
+                    y.Activities.Count, budget.Years.FirstOrDefault(b => b.YearNumber == y.Number)))
                 .ToList(),
             budget.PlannedCents,
             budget.ActualCents,

@@ -14,17 +14,7 @@ public sealed class SummaryReportQuery(AppDbContext db)
     {
         var agreement = await db.Agreements
             .AsNoTracking()
-            .AsSplitQuery()
-            .Include(a => a.Region)
-            .Include(a => a.Performer)
-            .Include(a => a.BudgetLines)
-            .Include(a => a.Years).ThenInclude(y => y.PlannedAmounts)
-            .Include(a => a.Years).ThenInclude(y => y.SpendingEntries)
-            .Include(a => a.Years).ThenInclude(y => y.SpendingTotals)
-            .Include(a => a.Years).ThenInclude(y => y.Reallocations)
-            .Include(a => a.Years).ThenInclude(y => y.CarryOvers)
-            .Include(a => a.Years).ThenInclude(y => y.NonCompliantExpenditures)
-            .Include(a => a.Years).ThenInclude(y => y.Activities).ThenInclude(a => a.Indicators)
+            .WithReportingGraph()
             .SingleOrDefaultAsync(a => a.Id == agreementId, cancellationToken);
         if (agreement is null)
         {
