@@ -118,6 +118,27 @@ public partial class ReportOutputsAgreeTests(PortalFixture portal) : IClassFixtu
         Assert.Contains("Kurzemes", forReview.Text[forReview.Text.IndexOf("Portāla konstatētās neatbilstības", StringComparison.Ordinal)..]);
     }
 
+    [Fact]
+    public async Task The_pdf_says_its_language()
+    {
+        var client = await Browser.SignedInClientAsync(portal.Factory, Browser.Reviewer);
+
+        var latvian = await client.GetByteArrayAsync("/agreements/1/summary.pdf");
+        await Browser.PostFormAsync(client, "/", "/language", new() { ["culture"] = "en", ["returnUrl"] = "/" });
+        var english = await client.GetByteArrayAsync("/agreements/1/years/1.pdf");
+
+        Assert.Equal("lv", Language(latvian));
+        Assert.Equal("en", Language(english));
+    }
+
+    private static string? Language(byte[] pdf)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        return document.Structure.Catalog.CatalogDictionary.TryGet(UglyToad.PdfPig.Tokens.NameToken.Create("Lang"), out UglyToad.PdfPig.Tokens.StringToken language)
+            ? language.Data
+            : null;
+    }
+
     private static readonly NumberFormatInfo LatvianNumbers = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = " ", NegativeSign = "-" };
 
     private static Dictionary<(int Year, int Line), Dictionary<string, decimal>> HtmlBudgetRows(string html) =>

@@ -113,7 +113,9 @@ internal abstract class ReportPdfComposer
         builder.Render(stream, info);
 
         // With a given creation time the same report gives the same bytes (Skia's document id would differ).
-        return info.Created is null ? stream.ToArray() : PdfDocumentId.MakeDeterministic(stream.ToArray());
+        var pdf = info.Created is null ? stream.ToArray() : PdfDocumentId.MakeDeterministic(stream.ToArray());
+        // The document language for screen readers and PDF/A: after the id, so the update repeats the final one.
+        return PdfCatalogLanguage.Apply(pdf, Format.LanguageTag);
     }
 
     protected abstract void Compose(PdfDocumentBuilder document);
