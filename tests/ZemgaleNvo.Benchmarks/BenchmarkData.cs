@@ -79,7 +79,7 @@ public static class BenchmarkData
         db.Agreements.Add(entity);
         db.SaveChanges();
         db.ChangeTracker.Clear();
-        return new SummaryReportQuery(db).RunAsync(entity.Id, CancellationToken.None).GetAwaiter().GetResult()
+        return new SummaryReportQuery(db, new SummaryReportCache()).RunAsync(entity.Id, CancellationToken.None).GetAwaiter().GetResult()
             ?? throw new InvalidOperationException("The agreement just saved was not found.");
     }
 }

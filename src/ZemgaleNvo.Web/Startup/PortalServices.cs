@@ -113,6 +113,7 @@ internal static class PortalServices
         services.AddScoped<AgreementListQuery>();
         services.AddScoped<AgreementDetailsQuery>();
         services.AddScoped<ZemgaleNvo.Web.Features.Reports.SummaryReportQuery>();
+        services.AddSingleton<ZemgaleNvo.Web.Features.Reports.SummaryReportCache>();
         services.AddSingleton(LoadReportFonts(configuration));
         services.AddPortalHealthChecks();
     }

@@ -6,12 +6,26 @@ using ZemgaleNvo.Infrastructure.Data;
 
 namespace ZemgaleNvo.Web.Features.Reports;
 
-/// <summary>Loads an agreement with everything a report shows and computes the report model from it.</summary>
-public sealed class SummaryReportQuery(AppDbContext db)
+/// <summary>
+/// Loads an agreement with everything a report shows and computes the report model from it, or
+/// takes it from <see cref="SummaryReportCache"/> when no data has changed since it was computed.
+/// </summary>
+public sealed class SummaryReportQuery(AppDbContext db, SummaryReportCache cache)
 {
     /// <returns>Null when there is no such agreement or the user's organisation filter hides it.</returns>
     public async Task<SummaryReport?> RunAsync(int agreementId, CancellationToken cancellationToken)
     {
+        // Asked under the user's organisation filter every time: the cache never widens access.
+        if (!await db.Agreements.AnyAsync(a => a.Id == agreementId, cancellationToken))
+        {
+            return null;
+        }
+        var stamp = await SummaryReportCache.DataStampAsync(db, cancellationToken);
+        if (cache.TryGet(agreementId, stamp) is { } cached)
+        {
+            return cached;
+        }
+
         var agreement = await db.Agreements
             .AsNoTracking()
             .WithReportingGraph()
@@ -21,7 +35,9 @@ public sealed class SummaryReportQuery(AppDbContext db)
             return null;
         }
         var regions = await db.Regions.AsNoTracking().ToListAsync(cancellationToken);
-        return SummaryReportBuilder.Build(agreement, regions);
+        var report = SummaryReportBuilder.Build(agreement, regions);
+        cache.Store(agreementId, stamp, report);
+        return report;
     }
 }
 

@@ -18,7 +18,7 @@ internal static class ExportTestData
         await factory.CreateClient().GetAsync(new Uri("/account/login", UriKind.Relative)); // start the app: migrate and seed
         await using var db = factory.OpenDatabase();
         var id = await db.Agreements.Select(a => a.Id).SingleAsync();
-        var report = await new SummaryReportQuery(db).RunAsync(id, CancellationToken.None);
+        var report = await new SummaryReportQuery(db, new SummaryReportCache()).RunAsync(id, CancellationToken.None);
         Assert.NotNull(report);
         return report;
     }

@@ -29,7 +29,7 @@ public class DemoSummaryPdfTests(PortalFixture portal) : IClassFixture<PortalFix
         await portal.Factory.CreateClient().GetAsync(new Uri("/account/login", UriKind.Relative)); // start the app: migrate and seed
         await using var db = portal.Factory.OpenDatabase();
         var id = await db.Agreements.Where(a => a.Region!.Code == "zemgale").Select(a => a.Id).FirstAsync();
-        var report = await new SummaryReportQuery(db).RunAsync(id, CancellationToken.None);
+        var report = await new SummaryReportQuery(db, new SummaryReportCache()).RunAsync(id, CancellationToken.None);
         var texts = await db.Activities.Where(a => a.ImplementationYear!.AgreementId == id).Select(a => a.Text).ToListAsync();
         return (report!, texts);
     }
