@@ -23,6 +23,10 @@ public static class Display
     /// <summary><c>15.07.2022.–14.07.2023.</c></summary>
     public static string Period(DateOnly start, DateOnly end) => Format.Period(start, end);
 
+    public static string Status(Domain.Reviews.ReviewStatus status) => Format.Status(status);
+
+    public static string AgreementType(Domain.Agreements.AgreementType type) => Format.AgreementType(type);
+
     /// <summary>Implementation years are numbered in Roman numerals on Latvian documents: I, II, III, …</summary>
     public static string Roman(int number) => ReportFormat.Roman(number);
 }

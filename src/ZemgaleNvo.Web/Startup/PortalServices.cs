@@ -111,7 +111,6 @@ internal static class PortalServices
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
         services.AddScoped<AgreementListQuery>();
-        services.AddScoped<AgreementDetailsQuery>();
         services.AddScoped<ZemgaleNvo.Web.Features.Reports.SummaryReportQuery>();
         services.AddSingleton<ZemgaleNvo.Web.Features.Reports.SummaryReportCache>();
         services.AddSingleton(LoadReportFonts(configuration));

@@ -95,6 +95,15 @@ public sealed class ReportFormat
         _ => status.ToString(),
     };
 
+    public string AgreementType(AgreementType type) => (type, IsLatvian) switch
+    {
+        (Domain.Agreements.AgreementType.Delegation, true) => "Deleģēšanas līgums",
+        (Domain.Agreements.AgreementType.Participation, true) => "Līdzdarbības līgums",
+        (Domain.Agreements.AgreementType.Delegation, false) => "Delegation agreement",
+        (Domain.Agreements.AgreementType.Participation, false) => "Participation agreement",
+        _ => type.ToString(),
+    };
+
     /// <summary>I, II, III, …: how Latvian documents number implementation years.</summary>
     public static string Roman(int number) => RomanNumerals.From(number);
 }

@@ -32,6 +32,8 @@ public sealed record ReportAgreement(
     int PerformerId,
     AgreementType Type,
     string? Number,
+    DateOnly? SignedOn,
+    string? DelegatingAuthority,
     string Title,
     string TaskText,
     string Region,
@@ -58,6 +60,7 @@ public sealed record ReportYear(
     IReadOnlyList<ReportSpending> Spending,
     IReadOnlyList<ReportReallocation> Reallocations)
 {
+    public int ResultCount => Strands.Sum(s => s.Results.Count);
     public long PlannedCents => Budget.Sum(b => b.PlannedCents);
     public long CarriedInCents => Budget.Sum(b => b.CarriedInCents);
     public long AvailableCents => Budget.Sum(b => b.AvailableCents);

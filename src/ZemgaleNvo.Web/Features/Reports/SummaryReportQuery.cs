@@ -76,6 +76,8 @@ public static class SummaryReportBuilder
                 agreement.PerformerId,
                 agreement.Type,
                 agreement.Number,
+                agreement.SignedOn,
+                agreement.DelegatingAuthority,
                 agreement.Title,
                 agreement.TaskText,
                 agreement.Region!.Name,

@@ -41,7 +41,7 @@ internal static class ExportTestData
             [new ReportSpending(line, new DateOnly(2024, 3, 1), "Telpu īre", "SIA \"Telpas\"", "R-1", 123_45)],
             [new ReportReallocation(other, line, 50_00, "Vajadzība mainījās", null)]);
         return new SummaryReport(
-            new ReportAgreement(1, 2, AgreementType.Participation, "Nr. 1", "Līgums", "Uzdevums", "Rīgas reģions", "riga", "Biedrība",
+            new ReportAgreement(1, 2, AgreementType.Participation, "Nr. 1", null, null, "Līgums", "Uzdevums", "Rīgas reģions", "riga", "Biedrība",
                 new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), ReviewStatus.Draft, "Cita; informācija"),
             [year],
             [line, other],

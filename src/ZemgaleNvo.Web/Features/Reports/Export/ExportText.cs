@@ -35,12 +35,5 @@ internal sealed class ExportText(ReportFormat format)
     public string RecoveredOn => Lv ? "Atgūšanas datums" : "Recovered on";
     public string RuleCode => Lv ? "Pārbaudes kods" : "Rule code";
 
-    public string AgreementType(AgreementType type) => (type, Lv) switch
-    {
-        (Domain.Agreements.AgreementType.Delegation, true) => "Deleģēšanas līgums",
-        (Domain.Agreements.AgreementType.Participation, true) => "Līdzdarbības līgums",
-        (Domain.Agreements.AgreementType.Delegation, false) => "Delegation agreement",
-        (Domain.Agreements.AgreementType.Participation, false) => "Participation agreement",
-        _ => type.ToString(),
-    };
+    public string AgreementType(AgreementType type) => format.AgreementType(type);
 }
