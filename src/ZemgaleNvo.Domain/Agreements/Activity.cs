@@ -1,7 +1,7 @@
 namespace ZemgaleNvo.Domain.Agreements;
 
 /// <summary>One numbered result of a year in one strand ("2) Nodrošināti 8 mācību semināri …").</summary>
-public class Activity : IVersioned
+public class Activity : IVersioned, ISoftDeletable
 {
     public int Id { get; set; }
     public int ImplementationYearId { get; set; }
@@ -18,6 +18,9 @@ public class Activity : IVersioned
     public string? Place { get; set; }
 
     public int Version { get; set; }
+
+    /// <summary>When the performer deleted the result; null while it is on the list.</summary>
+    public DateTime? DeletedAtUtc { get; set; }
 
     public List<Indicator> Indicators { get; set; } = [];
 }

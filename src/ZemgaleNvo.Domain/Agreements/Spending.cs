@@ -1,7 +1,7 @@
 namespace ZemgaleNvo.Domain.Agreements;
 
 /// <summary>One itemised expense of a budget line in a year (an invoice, a payroll line, …).</summary>
-public class SpendingEntry : IVersioned
+public class SpendingEntry : IVersioned, ISoftDeletable
 {
     public int Id { get; set; }
     public int ImplementationYearId { get; set; }
@@ -14,6 +14,9 @@ public class SpendingEntry : IVersioned
     public string? DocumentNumber { get; set; }
     public long AmountCents { get; set; }
     public int Version { get; set; }
+
+    /// <summary>When the performer deleted the entry; null while it counts.</summary>
+    public DateTime? DeletedAtUtc { get; set; }
 }
 
 /// <summary>

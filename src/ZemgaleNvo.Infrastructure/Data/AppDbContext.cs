@@ -39,6 +39,15 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>The name of the query filter that limits restricted users to their organisation.</summary>
+    public const string OrganisationFilter = "Organisation";
+
+    /// <summary>
+    /// The name of the query filter that hides deleted (undoable) records. Only the undo needs to
+    /// ignore it, and it ignores this one alone: <c>IgnoreQueryFilters([SoftDeleteFilter])</c>.
+    /// </summary>
+    public const string SoftDeleteFilter = "SoftDelete";
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -47,28 +56,33 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
         // Defence in depth: whatever a controller forgets, a restricted user's queries only see
         // their own organisation's agreements and everything that hangs under them. Every entity
         // under an agreement gets the filter, so no required navigation points at a hidden row.
-        builder.Entity<DelegationAgreement>().HasQueryFilter(a =>
+        builder.Entity<DelegationAgreement>().HasQueryFilter(OrganisationFilter, a =>
             ScopeOrganisationId == null || a.PerformerId == ScopeOrganisationId);
-        builder.Entity<ImplementationYear>().HasQueryFilter(y =>
+        builder.Entity<ImplementationYear>().HasQueryFilter(OrganisationFilter, y =>
             ScopeOrganisationId == null || y.Agreement!.PerformerId == ScopeOrganisationId);
-        builder.Entity<BudgetLine>().HasQueryFilter(l =>
+        builder.Entity<BudgetLine>().HasQueryFilter(OrganisationFilter, l =>
             ScopeOrganisationId == null || l.Agreement!.PerformerId == ScopeOrganisationId);
-        builder.Entity<PlannedAmount>().HasQueryFilter(p =>
+        builder.Entity<PlannedAmount>().HasQueryFilter(OrganisationFilter, p =>
             ScopeOrganisationId == null || p.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
-        builder.Entity<Activity>().HasQueryFilter(a =>
+        builder.Entity<Activity>().HasQueryFilter(OrganisationFilter, a =>
             ScopeOrganisationId == null || a.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
-        builder.Entity<Indicator>().HasQueryFilter(i =>
+        builder.Entity<Indicator>().HasQueryFilter(OrganisationFilter, i =>
             ScopeOrganisationId == null || i.Activity!.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
-        builder.Entity<SpendingEntry>().HasQueryFilter(s =>
+        builder.Entity<SpendingEntry>().HasQueryFilter(OrganisationFilter, s =>
             ScopeOrganisationId == null || s.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
-        builder.Entity<SpendingTotal>().HasQueryFilter(s =>
+        builder.Entity<SpendingTotal>().HasQueryFilter(OrganisationFilter, s =>
             ScopeOrganisationId == null || s.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
-        builder.Entity<Reallocation>().HasQueryFilter(r =>
+        builder.Entity<Reallocation>().HasQueryFilter(OrganisationFilter, r =>
             ScopeOrganisationId == null || r.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
-        builder.Entity<CarryOver>().HasQueryFilter(c =>
+        builder.Entity<CarryOver>().HasQueryFilter(OrganisationFilter, c =>
             ScopeOrganisationId == null || c.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
-        builder.Entity<NonCompliantExpenditure>().HasQueryFilter(n =>
+        builder.Entity<NonCompliantExpenditure>().HasQueryFilter(OrganisationFilter, n =>
             ScopeOrganisationId == null || n.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
+
+        // Deleted results and spending entries stay in the table so they can be taken back; the
+        // pages, the reports and the arithmetic never see them.
+        builder.Entity<Activity>().HasQueryFilter(SoftDeleteFilter, a => a.DeletedAtUtc == null);
+        builder.Entity<SpendingEntry>().HasQueryFilter(SoftDeleteFilter, s => s.DeletedAtUtc == null);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -117,7 +131,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
     {
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
-            if (entry.State == EntityState.Modified)
+            // A new position in a numbered list is not a change of content: renumbering a strand
+            // after a delete or a move must not make a colleague's open edit form look stale.
+            if (entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified && p.Metadata.Name != "Ordinal"))
             {
                 entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
             }

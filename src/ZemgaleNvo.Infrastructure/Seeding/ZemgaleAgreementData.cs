@@ -104,7 +104,7 @@ internal static class ZemgaleAgreementData
             ActualCents: [36_785_82, 7_349_65],
             CarriedOutCents: [120_80, 4_743_73]),
 
-        new(3, ReviewStatus.Submitted,
+        new(3, ReviewStatus.Draft,
             [
                 new("Nodrošināta Zemgales reģiona nevalstisko organizāciju vajadzību apzināšana - kopīgi ar Bauskas novada domi rīkots pasākums jau izveidotajām iedzīvotāju padomēm, noticis ikgadējais Bauskas NVO Forums, kura ietvaros ciešā sadarbībā ar Bauskas novada domi Vecumnieku vidusskolā rīkots pasākums"),
                 new("Nodrošināti 11 mācību semināri Zemgales reģiona NVO pārstāvjiem par nevalstisko organizāciju attīstībai svarīgiem jautājumiem",

@@ -185,6 +185,9 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                     b.Property<int>("BudgetLineId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("DeletedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date");
 
@@ -572,6 +575,9 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
 
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
+
+                    b.Property<DateTime?>("DeletedAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Description")
                         .IsRequired()

@@ -171,6 +171,9 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
                     b.Property<int>("BudgetLineId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("DeletedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("TEXT");
 
@@ -539,6 +542,9 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")

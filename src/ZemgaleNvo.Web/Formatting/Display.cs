@@ -27,6 +27,21 @@ public static class Display
 
     public static string AgreementType(Domain.Agreements.AgreementType type) => Format.AgreementType(type);
 
+    /// <summary>"vairāk kā 60 konsultācijas".</summary>
+    public static string Indicator(int count, string unit, Domain.Agreements.IndicatorQualifier qualifier) => Format.Indicator(count, unit, qualifier);
+
+    /// <summary>"I. īstenošanas gads" / "Implementation year I".</summary>
+    public static string YearName(int number) => Format.YearName(number);
+
+    /// <summary>A moment as people in Latvia read it: Riga time, <c>24.11.2026. 14:05</c>.</summary>
+    public static string Timestamp(DateTime utc)
+    {
+        var riga = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), RigaTime);
+        return $"{Format.Date(DateOnly.FromDateTime(riga))} {riga.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+    }
+
+    private static readonly TimeZoneInfo RigaTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/Riga");
+
     /// <summary>Implementation years are numbered in Roman numerals on Latvian documents: I, II, III, …</summary>
     public static string Roman(int number) => ReportFormat.Roman(number);
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
 using ZemgaleNvo.Infrastructure;
@@ -110,11 +111,34 @@ internal static class PortalServices
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>(LocaliseModelBindingMessages);
         services.AddScoped<AgreementListQuery>();
+        services.AddScoped<ZemgaleNvo.Web.Features.Years.YearEntryGate>();
         services.AddScoped<ZemgaleNvo.Web.Features.Reports.SummaryReportQuery>();
         services.AddSingleton<ZemgaleNvo.Web.Features.Reports.SummaryReportCache>();
         services.AddSingleton(LoadReportFonts(configuration));
         services.AddPortalHealthChecks();
+    }
+
+    /// <summary>
+    /// Model binding's own messages ("The value 'abc' is not valid for Count.") in Latvian or English;
+    /// the localizer reads the request's UI culture each time a message is made.
+    /// </summary>
+    private static void LocaliseModelBindingMessages(MvcOptions options, IStringLocalizerFactory factory)
+    {
+        var localizer = factory.Create(typeof(SharedResource));
+        var messages = options.ModelBindingMessageProvider;
+        messages.SetAttemptedValueIsInvalidAccessor((value, field) => localizer["Vērtība „{0}” neder laukam „{1}”.", value, field]);
+        messages.SetValueIsInvalidAccessor(value => localizer["Vērtība „{0}” neder.", value]);
+        messages.SetValueMustBeANumberAccessor(field => localizer["Laukā „{0}” jābūt skaitlim.", field]);
+        messages.SetValueMustNotBeNullAccessor(value => localizer["Vērtība „{0}” neder.", value]);
+        messages.SetMissingBindRequiredValueAccessor(field => localizer["Trūkst lauka „{0}” vērtības.", field]);
+        messages.SetMissingKeyOrValueAccessor(() => localizer["Trūkst vērtības."]);
+        messages.SetMissingRequestBodyRequiredValueAccessor(() => localizer["Trūkst vērtības."]);
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => localizer["Vērtība „{0}” neder.", value]);
+        messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => localizer["Vērtība neder."]);
+        messages.SetUnknownValueIsInvalidAccessor(field => localizer["Laukā „{0}” ir nederīga vērtība.", field]);
+        messages.SetNonPropertyValueMustBeANumberAccessor(() => localizer["Jābūt skaitlim."]);
     }
 
     /// <summary>

@@ -1,0 +1,119 @@
+using ZemgaleNvo.Domain.Agreements;
+using ZemgaleNvo.Domain.Budget;
+using ZemgaleNvo.Domain.Checks;
+
+namespace ZemgaleNvo.Domain.Entry;
+
+/// <summary>What one checklist line is about; the web layer words it.</summary>
+public enum ChecklistItemKind
+{
+    /// <summary>A strand with money this year has at least one result.</summary>
+    StrandResults,
+
+    /// <summary>A line with money this year has its spending entered (itemised or as a line total).</summary>
+    LineSpending,
+
+    /// <summary>The year's remainder is carried over in full (not for the last year, nor when nothing is left).</summary>
+    CarryOver,
+
+    /// <summary>The year's description and evaluation of results is written.</summary>
+    Evaluation,
+
+    /// <summary>A consistency finding about the year: an error blocks submitting, a warning does not.</summary>
+    Finding,
+}
+
+/// <param name="Code">Stable key for pages and tests, e.g. <c>results:12</c>, <c>carry-over</c>.</param>
+/// <param name="Done">Whether this part is there.</param>
+/// <param name="Blocking">Whether the year cannot be submitted while this is not done.</param>
+/// <param name="BudgetLineId">The line (strand) concerned, if one.</param>
+/// <param name="Finding">For <see cref="ChecklistItemKind.Finding"/>: the finding itself.</param>
+public sealed record ChecklistItem(
+    string Code,
+    ChecklistItemKind Kind,
+    bool Done,
+    bool Blocking,
+    int? BudgetLineId = null,
+    ConsistencyFinding? Finding = null);
+
+/// <summary>
+/// What a year still lacks before it can go to the reviewer. Computed from the loaded agreement
+/// (the same graph the reports read) and its consistency findings, so the checklist, the summary
+/// and the findings list never disagree.
+/// </summary>
+public sealed class YearChecklist
+{
+    private YearChecklist(IReadOnlyList<ChecklistItem> items) => Items = items;
+
+    public IReadOnlyList<ChecklistItem> Items { get; }
+
+    /// <summary>Items not done that stop the year from being submitted.</summary>
+    public IEnumerable<ChecklistItem> Missing => Items.Where(i => i.Blocking && !i.Done);
+
+    public bool CanSubmit => !Missing.Any();
+
+    public static YearChecklist For(DelegationAgreement agreement, int yearNumber, IReadOnlyList<ConsistencyFinding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        ArgumentNullException.ThrowIfNull(findings);
+        var year = agreement.Years.Single(y => y.Number == yearNumber);
+        var budget = AgreementBudget.Compute(agreement);
+        var balance = budget.Years.Single(y => y.YearNumber == yearNumber);
+        var items = new List<ChecklistItem>();
+
+        foreach (var line in balance.Lines)
+        {
+            if (!HasMoney(line))
+            {
+                continue;
+            }
+            var hasResults = year.Activities.Exists(a => a.BudgetLineId == line.BudgetLineId);
+            items.Add(new ChecklistItem($"results:{line.BudgetLineId}", ChecklistItemKind.StrandResults, hasResults, Blocking: true, line.BudgetLineId));
+        }
+        foreach (var line in balance.Lines)
+        {
+            if (!HasMoney(line))
+            {
+                continue;
+            }
+            var entered = year.SpendingEntries.Exists(e => e.BudgetLineId == line.BudgetLineId)
+                || year.SpendingTotals.Exists(t => t.BudgetLineId == line.BudgetLineId);
+            items.Add(new ChecklistItem($"spending:{line.BudgetLineId}", ChecklistItemKind.LineSpending, entered, Blocking: true, line.BudgetLineId));
+        }
+
+        var isLastYear = agreement.Years.Max(y => y.Number) == yearNumber;
+        if (!isLastYear && balance.RemainingCents > 0)
+        {
+            items.Add(new ChecklistItem("carry-over", ChecklistItemKind.CarryOver, balance.CarriedOutCents == balance.RemainingCents, Blocking: true));
+        }
+
+        items.Add(new ChecklistItem("evaluation", ChecklistItemKind.Evaluation, !string.IsNullOrWhiteSpace(year.EvaluationText), Blocking: true));
+
+        var index = 0;
+        foreach (var finding in findings.Where(f => f.YearNumber == yearNumber))
+        {
+            items.Add(new ChecklistItem($"finding:{finding.RuleCode}:{index++}", ChecklistItemKind.Finding, Done: false,
+                Blocking: finding.Severity == FindingSeverity.Error && FixableInEntry.Contains(finding.RuleCode), finding.BudgetLineId, finding));
+        }
+        return new YearChecklist(items);
+    }
+
+    /// <summary>
+    /// Contradictions the performer can put right on the year's own pages (a reallocation for an
+    /// overspent line, the carry-over split, a result's dates). Only these stop the year from being
+    /// submitted; other errors (a remainder at the end of the agreement, a total stated in an old
+    /// document) are listed for the reviewer to decide, since no entry here could clear them.
+    /// </summary>
+    private static readonly HashSet<string> FixableInEntry =
+    [
+        ConsistencyRuleCodes.LineOverspent,
+        ConsistencyRuleCodes.CarryOverTotalMismatch,
+        ConsistencyRuleCodes.CarryOverFromLastYear,
+        ConsistencyRuleCodes.ActivityOutsideYear,
+        ConsistencyRuleCodes.ActivityDatesReversed,
+    ];
+
+    /// <summary>A line is part of the year when money was planned for it, reached it, or was spent from it.</summary>
+    private static bool HasMoney(LineYearBalance line) =>
+        line.PlannedCents != 0 || line.AvailableCents != 0 || line.ActualCents != 0;
+}

@@ -1,0 +1,301 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using ZemgaleNvo.Domain.Agreements;
+using ZemgaleNvo.Domain.Entry;
+using ZemgaleNvo.Infrastructure.Data;
+using ZemgaleNvo.Web.Authorization;
+using ZemgaleNvo.Web.Features.Years;
+using ZemgaleNvo.Web.Forms;
+using ZemgaleNvo.Web.Resources;
+
+namespace ZemgaleNvo.Web.Features.Results;
+
+/// <summary>The page model of the result form.</summary>
+public sealed record ResultPage(OpenedYear Opened, int? ResultId, ResultForm Form, ConcurrencyConflict? Conflict = null);
+
+/// <summary>
+/// Results (numbered activities) of a year, per strand: add, edit, delete with undo, move up and
+/// down. Each action opens the year through <see cref="YearEntryGate"/>, which refuses other
+/// organisations' ids, users who may not edit, and years no longer open.
+/// </summary>
+[Authorize]
+[Route("agreements/{id:int}/years/{number:int}/results")]
+public sealed class ResultsController(AppDbContext db, YearEntryGate gate, IStringLocalizer<SharedResource> localizer) : Controller
+{
+    /// <summary>The form's fields are posted as <c>Form.Text</c>, … (the page model's property), so its model-state keys carry the prefix.</summary>
+    private const string FormPrefix = "Form";
+
+    private static string Key(string field) => $"{FormPrefix}.{field}";
+
+    [HttpGet("new")]
+    public async Task<IActionResult> New(int id, int number, int? line, CancellationToken cancellationToken)
+    {
+        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
+        if (gated.Refusal is not null)
+        {
+            return gated.Refusal;
+        }
+        var opened = gated.Opened!;
+        var lineId = opened.DefaultLineId(line);
+        return View("Form", new ResultPage(opened, null, new ResultForm { BudgetLineId = lineId }.WithSpareRows()));
+    }
+
+    [HttpPost("new")]
+    public async Task<IActionResult> Create(int id, int number, [FromForm(Name = FormPrefix)] ResultForm form, [FromForm] string? command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
+        if (gated.Refusal is not null)
+        {
+            return gated.Refusal;
+        }
+        var opened = gated.Opened!;
+        if (command == "add-indicator")
+        {
+            return FormWithExtraRow(opened, null, form);
+        }
+        Validate(opened, form);
+        if (!ModelState.IsValid)
+        {
+            return Invalid(new ResultPage(opened, null, form.WithSpareRows()));
+        }
+
+        var strand = await ActiveStrandAsync(opened.Year.Id, form.BudgetLineId, cancellationToken);
+        var activity = new Activity { ImplementationYearId = opened.Year.Id, Text = "", Ordinal = ResultNumbering.Next(strand) };
+        form.ApplyTo(activity);
+        db.Activities.Add(activity);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData[Flash.Key] = localizer["Rezultāts pievienots."].Value;
+        return RedirectToWorkspace(id, number, form.BudgetLineId);
+    }
+
+    [HttpGet("{resultId:int}")]
+    public async Task<IActionResult> Edit(int id, int number, int resultId, CancellationToken cancellationToken)
+    {
+        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
+        if (gated.Refusal is not null)
+        {
+            return gated.Refusal;
+        }
+        var activity = await FindAsync(gated.Opened!.Year.Id, resultId, cancellationToken);
+        return activity is null
+            ? NotFound()
+            : View("Form", new ResultPage(gated.Opened, resultId, ResultForm.From(activity).WithSpareRows()));
+    }
+
+    [HttpPost("{resultId:int}")]
+    public async Task<IActionResult> Update(int id, int number, int resultId, [FromForm(Name = FormPrefix)] ResultForm form, [FromForm] string? command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
+        if (gated.Refusal is not null)
+        {
+            return gated.Refusal;
+        }
+        var opened = gated.Opened!;
+        var activity = await FindAsync(opened.Year.Id, resultId, cancellationToken);
+        if (activity is null)
+        {
+            return await DeletedMeanwhileAsync(opened, resultId, form, cancellationToken);
+        }
+        if (command == "add-indicator")
+        {
+            return FormWithExtraRow(opened, resultId, form);
+        }
+        Validate(opened, form);
+        if (!ModelState.IsValid)
+        {
+            return Invalid(new ResultPage(opened, resultId, form.WithSpareRows()));
+        }
+        if (activity.Version != form.Version)
+        {
+            return await ConflictAsync(opened, activity, form, cancellationToken);
+        }
+
+        var movedStrand = activity.BudgetLineId != form.BudgetLineId;
+        var oldLineId = activity.BudgetLineId;
+        form.ApplyTo(activity);
+        // Indicators are rows of their own: touch the result so its version moves with them.
+        db.Entry(activity).Property(a => a.Version).IsModified = true;
+        if (movedStrand)
+        {
+            var target = await ActiveStrandAsync(opened.Year.Id, form.BudgetLineId, cancellationToken);
+            activity.Ordinal = ResultNumbering.Next(target);
+            ResultNumbering.Renumber((await ActiveStrandAsync(opened.Year.Id, oldLineId, cancellationToken)).Where(a => a.Id != activity.Id));
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await FindAsync(opened.Year.Id, resultId, cancellationToken);
+            return current is null
+                ? await DeletedMeanwhileAsync(opened, resultId, form, cancellationToken)
+                : await ConflictAsync(opened, current, form, cancellationToken);
+        }
+        TempData[Flash.Key] = localizer["Rezultāts saglabāts."].Value;
+        return RedirectToWorkspace(id, number, form.BudgetLineId);
+    }
+
+    [HttpPost("{resultId:int}/delete")]
+    public async Task<IActionResult> Delete(int id, int number, int resultId, CancellationToken cancellationToken)
+    {
+        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
+        if (gated.Refusal is not null)
+        {
+            return gated.Refusal;
+        }
+        var activity = await FindAsync(gated.Opened!.Year.Id, resultId, cancellationToken);
+        if (activity is null)
+        {
+            return NotFound();
+        }
+        activity.DeletedAtUtc = DateTime.UtcNow;
+        ResultNumbering.Renumber((await ActiveStrandAsync(activity.ImplementationYearId, activity.BudgetLineId, cancellationToken)).Where(a => a.Id != activity.Id));
+        await db.SaveChangesAsync(cancellationToken);
+        TempData[Flash.Key] = localizer["Rezultāts izdzēsts."].Value;
+        TempData[Flash.UndoKey] = Url.Action(nameof(Restore), new { id, number, resultId });
+        return RedirectToWorkspace(id, number, activity.BudgetLineId);
+    }
+
+    [HttpPost("{resultId:int}/restore")]
+    public async Task<IActionResult> Restore(int id, int number, int resultId, CancellationToken cancellationToken)
+    {
+        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
+        if (gated.Refusal is not null)
+        {
+            return gated.Refusal;
+        }
+        var activity = await db.Activities
+            .IgnoreQueryFilters([AppDbContext.SoftDeleteFilter])
+            .SingleOrDefaultAsync(a => a.Id == resultId && a.ImplementationYearId == gated.Opened!.Year.Id && a.DeletedAtUtc != null, cancellationToken);
+        if (activity is null)
+        {
+            return NotFound();
+        }
+        activity.DeletedAtUtc = null;
+        var strand = await ActiveStrandAsync(activity.ImplementationYearId, activity.BudgetLineId, cancellationToken);
+        ResultNumbering.Restore([.. strand, activity], activity);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData[Flash.Key] = localizer["Rezultāts atjaunots."].Value;
+        return RedirectToWorkspace(id, number, activity.BudgetLineId);
+    }
+
+    [HttpPost("{resultId:int}/move")]
+    public async Task<IActionResult> Move(int id, int number, int resultId, [FromForm] string? direction, CancellationToken cancellationToken)
+    {
+        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
+        if (gated.Refusal is not null)
+        {
+            return gated.Refusal;
+        }
+        var activity = await FindAsync(gated.Opened!.Year.Id, resultId, cancellationToken);
+        if (activity is null)
+        {
+            return NotFound();
+        }
+        if (direction is not ("up" or "down"))
+        {
+            return BadRequest();
+        }
+        var strand = await ActiveStrandAsync(activity.ImplementationYearId, activity.BudgetLineId, cancellationToken);
+        if (ResultNumbering.Move(strand, strand.Single(a => a.Id == activity.Id), direction == "up" ? -1 : 1))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return RedirectToWorkspace(id, number, activity.BudgetLineId, $"result-{resultId}");
+    }
+
+    private void Validate(OpenedYear opened, ResultForm form)
+    {
+        if (opened.Line(form.BudgetLineId) is null)
+        {
+            ModelState.AddModelError(Key(nameof(ResultForm.BudgetLineId)), localizer["Izvēlieties šī līguma virzienu (budžeta pozīciju)."]);
+        }
+        DateRules.WithinYear(ModelState, Key(nameof(ResultForm.StartDate)), form.StartDate, opened.Year.Period, localizer);
+        DateRules.WithinYear(ModelState, Key(nameof(ResultForm.EndDate)), form.EndDate, opened.Year.Period, localizer);
+        if (form.StartDate is { } start && form.EndDate is { } end && end < start && ModelState.IsValid)
+        {
+            ModelState.AddModelError(Key(nameof(ResultForm.EndDate)), localizer["Beigu datums nevar būt agrāks par sākuma datumu."]);
+        }
+        if (form.Indicators.Count > ResultForm.MaxIndicators)
+        {
+            ModelState.AddModelError("", localizer["Rezultātam var būt ne vairāk kā {0} rādītāji.", ResultForm.MaxIndicators]);
+        }
+        foreach (var (index, row) in form.FilledIndicators)
+        {
+            if (row.Count is null && ModelState.GetFieldValidationState($"{FormPrefix}.Indicators[{index}].Count") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            {
+                ModelState.AddModelError($"{FormPrefix}.Indicators[{index}].Count", localizer["Norādiet skaitu."]);
+            }
+            if (string.IsNullOrWhiteSpace(row.Unit))
+            {
+                ModelState.AddModelError($"{FormPrefix}.Indicators[{index}].Unit", localizer["Norādiet, ko skaita (piemēram, „semināri”)."]);
+            }
+        }
+    }
+
+    private ViewResult Invalid(ResultPage page)
+    {
+        var view = View("Form", page);
+        view.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return view;
+    }
+
+    /// <summary>"Add indicator" without JavaScript: the form comes back as typed, with one more blank row, nothing saved.</summary>
+    private ViewResult FormWithExtraRow(OpenedYear opened, int? resultId, ResultForm form)
+    {
+        ModelState.Clear();
+        return View("Form", new ResultPage(opened, resultId, form.WithSpareRows(form.Indicators.Count(r => r.IsBlank) + 1)));
+    }
+
+    private async Task<IActionResult> ConflictAsync(OpenedYear opened, Activity saved, ResultForm yours, CancellationToken cancellationToken)
+    {
+        var fields = new List<ConflictField>
+        {
+            new(localizer["Virziens"], opened.Line(saved.BudgetLineId)?.Name ?? "", opened.Line(yours.BudgetLineId)?.Name ?? ""),
+            new(localizer["Rezultāts"], saved.Text, FormText.Clean(yours.Text) ?? ""),
+            new(localizer["Sākuma datums"], Formatting.Display.Date(saved.StartDate), Formatting.Display.Date(yours.StartDate)),
+            new(localizer["Beigu datums"], Formatting.Display.Date(saved.EndDate), Formatting.Display.Date(yours.EndDate)),
+            new(localizer["Vieta"], saved.Place ?? "", FormText.Clean(yours.Place) ?? ""),
+            new(localizer["Rādītāji"], Indicators(saved.Indicators.Select(i => (i.Count, i.Unit, i.Qualifier))),
+                Indicators(yours.FilledIndicators.Select(r => (r.Row.Count ?? 0, FormText.Clean(r.Row.Unit) ?? "", r.Row.Qualifier)))),
+        };
+        var conflict = await ConcurrencyConflict.DescribeAsync(db, nameof(Activity), saved.Id, fields, deleted: false, cancellationToken);
+        yours.Version = saved.Version;
+        ModelState.Remove(Key(nameof(ResultForm.Version)));
+        var view = View("Form", new ResultPage(opened, saved.Id, yours.WithSpareRows(), conflict));
+        view.StatusCode = StatusCodes.Status409Conflict;
+        return view;
+    }
+
+    private async Task<IActionResult> DeletedMeanwhileAsync(OpenedYear opened, int resultId, ResultForm yours, CancellationToken cancellationToken)
+    {
+        var deleted = await db.Activities.IgnoreQueryFilters([AppDbContext.SoftDeleteFilter])
+            .AnyAsync(a => a.Id == resultId && a.ImplementationYearId == opened.Year.Id, cancellationToken);
+        if (!deleted)
+        {
+            return NotFound();
+        }
+        var conflict = await ConcurrencyConflict.DescribeAsync(db, nameof(Activity), resultId, [], deleted: true, cancellationToken);
+        var view = View("Form", new ResultPage(opened, resultId, yours.WithSpareRows(), conflict));
+        view.StatusCode = StatusCodes.Status409Conflict;
+        return view;
+    }
+
+    private static string Indicators(IEnumerable<(int Count, string Unit, IndicatorQualifier Qualifier)> indicators) =>
+        string.Join("; ", indicators.Select(i => Formatting.Display.Indicator(i.Count, i.Unit, i.Qualifier)));
+
+    private Task<Activity?> FindAsync(int yearId, int resultId, CancellationToken cancellationToken) =>
+        db.Activities.Include(a => a.Indicators).SingleOrDefaultAsync(a => a.Id == resultId && a.ImplementationYearId == yearId, cancellationToken);
+
+    private Task<List<Activity>> ActiveStrandAsync(int yearId, int lineId, CancellationToken cancellationToken) =>
+        db.Activities.Where(a => a.ImplementationYearId == yearId && a.BudgetLineId == lineId).OrderBy(a => a.Ordinal).ToListAsync(cancellationToken);
+
+    private RedirectResult RedirectToWorkspace(int id, int number, int lineId, string? anchor = null) =>
+        Redirect(Url.Action(nameof(YearsController.Workspace), "Years", new { id, number })! + "#" + (anchor ?? $"strand-{lineId}"));
+}

@@ -1,0 +1,312 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using ZemgaleNvo.Domain.Agreements;
+using ZemgaleNvo.Infrastructure.Data;
+using ZemgaleNvo.Web.Authorization;
+using ZemgaleNvo.Web.Features.Years;
+using ZemgaleNvo.Web.Forms;
+using ZemgaleNvo.Web.Resources;
+
+namespace ZemgaleNvo.Web.Features.Spending;
+
+/// <summary>
+/// Spending of a year per budget line: itemised entries (add, edit, delete with undo) or one total
+/// per line. Every action opens the year through <see cref="YearEntryGate"/>.
+/// </summary>
+[Authorize]
+[Route("agreements/{id:int}/years/{number:int}/spending")]
+public sealed class SpendingController(AppDbContext db, YearEntryGate gate, IStringLocalizer<SharedResource> localizer) : Controller
+{
+    private const string FormPrefix = "Form";
+
+    private static string Key(string field) => $"{FormPrefix}.{field}";
+
+    [HttpGet("new")]
+    public async Task<IActionResult> New(int id, int number, int? line, CancellationToken cancellationToken)
+    {
+        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
+        if (gated.Refusal is not null)
+        {
+            return gated.Refusal;
+        }
+        var opened = gated.Opened!;
+        var lineId = opened.DefaultLineId(line);
+        return View("Entry", new SpendingEntryPage(opened, null, new SpendingEntryForm { BudgetLineId = lineId }));
+    }
+
+    [HttpPost("new")]
+    public async Task<IActionResult> Create(int id, int number, [FromForm(Name = FormPrefix)] SpendingEntryForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
+        if (gated.Refusal is not null)
+        {
+            return gated.Refusal;
+        }
+        var opened = gated.Opened!;
+        var amount = Validate(opened, form);
+        if (!ModelState.IsValid)
+        {
+            return Invalid(new SpendingEntryPage(opened, null, form));
+        }
+        var entry = new SpendingEntry { ImplementationYearId = opened.Year.Id, Description = "" };
+        form.ApplyTo(entry, amount!.Value);
+        db.SpendingEntries.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData[Flash.Key] = localizer["Izdevums pievienots."].Value;
+        return RedirectToWorkspace(id, number, form.BudgetLineId);
+    }
+
+    [HttpGet("{entryId:int}")]
+    public async Task<IActionResult> Edit(int id, int number, int entryId, CancellationToken cancellationToken)
+    {
+        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
+        if (gated.Refusal is not null)
+        {
+            return gated.Refusal;
+        }
+        var entry = await FindAsync(gated.Opened!.Year.Id, entryId, cancellationToken);
+        return entry is null ? NotFound() : View("Entry", new SpendingEntryPage(gated.Opened, entryId, SpendingEntryForm.From(entry)));
+    }
+
+    [HttpPost("{entryId:int}")]
+    public async Task<IActionResult> Update(int id, int number, int entryId, [FromForm(Name = FormPrefix)] SpendingEntryForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
+        if (gated.Refusal is not null)
+        {
+            return gated.Refusal;
+        }
+        var opened = gated.Opened!;
+        var entry = await FindAsync(opened.Year.Id, entryId, cancellationToken);
+        if (entry is null)
+        {
+            return await DeletedMeanwhileAsync(opened, entryId, form, cancellationToken);
+        }
+        var amount = Validate(opened, form);
+        if (!ModelState.IsValid)
+        {
+            return Invalid(new SpendingEntryPage(opened, entryId, form));
+        }
+        if (entry.Version != form.Version)
+        {
+            return await ConflictAsync(opened, entry, form, cancellationToken);
+        }
+        form.ApplyTo(entry, amount!.Value);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await FindAsync(opened.Year.Id, entryId, cancellationToken);
+            return current is null
+                ? await DeletedMeanwhileAsync(opened, entryId, form, cancellationToken)
+                : await ConflictAsync(opened, current, form, cancellationToken);
+        }
+        TempData[Flash.Key] = localizer["Izdevums saglabāts."].Value;
+        return RedirectToWorkspace(id, number, form.BudgetLineId);
+    }
+
+    [HttpPost("{entryId:int}/delete")]
+    public async Task<IActionResult> Delete(int id, int number, int entryId, CancellationToken cancellationToken)
+    {
+        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
+        if (gated.Refusal is not null)
+        {
+            return gated.Refusal;
+        }
+        var entry = await FindAsync(gated.Opened!.Year.Id, entryId, cancellationToken);
+        if (entry is null)
+        {
+            return NotFound();
+        }
+        entry.DeletedAtUtc = DateTime.UtcNow;
+        await db.SaveChangesAsync(cancellationToken);
+        TempData[Flash.Key] = localizer["Izdevums izdzēsts."].Value;
+        TempData[Flash.UndoKey] = Url.Action(nameof(Restore), new { id, number, entryId });
+        return RedirectToWorkspace(id, number, entry.BudgetLineId);
+    }
+
+    [HttpPost("{entryId:int}/restore")]
+    public async Task<IActionResult> Restore(int id, int number, int entryId, CancellationToken cancellationToken)
+    {
+        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
+        if (gated.Refusal is not null)
+        {
+            return gated.Refusal;
+        }
+        var entry = await db.SpendingEntries
+            .IgnoreQueryFilters([AppDbContext.SoftDeleteFilter])
+            .SingleOrDefaultAsync(e => e.Id == entryId && e.ImplementationYearId == gated.Opened!.Year.Id && e.DeletedAtUtc != null, cancellationToken);
+        if (entry is null)
+        {
+            return NotFound();
+        }
+        entry.DeletedAtUtc = null;
+        await db.SaveChangesAsync(cancellationToken);
+        TempData[Flash.Key] = localizer["Izdevums atjaunots."].Value;
+        return RedirectToWorkspace(id, number, entry.BudgetLineId);
+    }
+
+    [HttpGet("lines/{lineId:int}/total")]
+    public async Task<IActionResult> LineTotal(int id, int number, int lineId, CancellationToken cancellationToken)
+    {
+        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
+        if (gated.Refusal is not null)
+        {
+            return gated.Refusal;
+        }
+        var line = gated.Opened!.Line(lineId);
+        if (line is null)
+        {
+            return NotFound();
+        }
+        var total = await FindTotalAsync(gated.Opened.Year.Id, lineId, cancellationToken);
+        var form = new LineTotalForm { Amount = total is null ? null : Formatting.Display.Money(total.AmountCents), Version = total?.Version ?? 0 };
+        return View(new LineTotalPage(gated.Opened, line, await HasEntriesAsync(gated.Opened.Year.Id, lineId, cancellationToken), form));
+    }
+
+    [HttpPost("lines/{lineId:int}/total")]
+    public async Task<IActionResult> SaveLineTotal(int id, int number, int lineId, [FromForm(Name = FormPrefix)] LineTotalForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
+        if (gated.Refusal is not null)
+        {
+            return gated.Refusal;
+        }
+        var opened = gated.Opened!;
+        var line = opened.Line(lineId);
+        if (line is null)
+        {
+            return NotFound();
+        }
+        var amount = MoneyField.Read(ModelState, Key(nameof(LineTotalForm.Amount)), form.Amount, localizer, required: false);
+        var hasEntries = await HasEntriesAsync(opened.Year.Id, lineId, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            var invalid = View(nameof(LineTotal), new LineTotalPage(opened, line, hasEntries, form));
+            invalid.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return invalid;
+        }
+        var total = await FindTotalAsync(opened.Year.Id, lineId, cancellationToken);
+        if ((total?.Version ?? 0) != form.Version)
+        {
+            var fields = new[] { new ConflictField(localizer["Izdevumi kopā, euro"], total is null ? "" : Formatting.Display.Money(total.AmountCents), form.Amount ?? "") };
+            var conflict = total is null
+                ? new ConcurrencyConflict(null, null, fields.Where(f => f.Saved != f.Yours).ToList(), Deleted: true)
+                : await ConcurrencyConflict.DescribeAsync(db, nameof(SpendingTotal), total.Id, fields, deleted: false, cancellationToken);
+            form.Version = total?.Version ?? 0;
+            ModelState.Remove(Key(nameof(LineTotalForm.Version)));
+            var view = View(nameof(LineTotal), new LineTotalPage(opened, line, hasEntries, form, conflict));
+            view.StatusCode = StatusCodes.Status409Conflict;
+            return view;
+        }
+        if (amount is null && total is not null)
+        {
+            db.SpendingTotals.Remove(total);
+        }
+        else if (amount is not null && total is null)
+        {
+            db.SpendingTotals.Add(new SpendingTotal { ImplementationYearId = opened.Year.Id, BudgetLineId = lineId, AmountCents = amount.Value });
+        }
+        else if (amount is not null)
+        {
+            total!.AmountCents = amount.Value;
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is DbUpdateConcurrencyException or DbUpdateException)
+        {
+            // A colleague saved or removed the same line total a moment earlier: show the form again with theirs.
+            db.ChangeTracker.Clear();
+            return await LineTotalConflictAfterRaceAsync(opened, line, hasEntries, form, cancellationToken);
+        }
+        TempData[Flash.Key] = localizer["Izdevumu kopsumma saglabāta."].Value;
+        return RedirectToWorkspace(id, number, lineId);
+    }
+
+    private async Task<IActionResult> LineTotalConflictAfterRaceAsync(OpenedYear opened, BudgetLine line, bool hasEntries, LineTotalForm form, CancellationToken cancellationToken)
+    {
+        var total = await FindTotalAsync(opened.Year.Id, line.Id, cancellationToken);
+        var fields = new[] { new ConflictField(localizer["Izdevumi kopā, euro"], total is null ? "" : Formatting.Display.Money(total.AmountCents), form.Amount ?? "") };
+        var conflict = total is null
+            ? new ConcurrencyConflict(null, null, fields, Deleted: true)
+            : await ConcurrencyConflict.DescribeAsync(db, nameof(SpendingTotal), total.Id, fields, deleted: false, cancellationToken);
+        form.Version = total?.Version ?? 0;
+        ModelState.Remove(Key(nameof(LineTotalForm.Version)));
+        var view = View(nameof(LineTotal), new LineTotalPage(opened, line, hasEntries, form, conflict));
+        view.StatusCode = StatusCodes.Status409Conflict;
+        return view;
+    }
+
+    private long? Validate(OpenedYear opened, SpendingEntryForm form)
+    {
+        if (opened.Line(form.BudgetLineId) is null)
+        {
+            ModelState.AddModelError(Key(nameof(SpendingEntryForm.BudgetLineId)), localizer["Izvēlieties šī līguma budžeta pozīciju."]);
+        }
+        DateRules.WithinYear(ModelState, Key(nameof(SpendingEntryForm.Date)), form.Date, opened.Year.Period, localizer);
+        return MoneyField.Read(ModelState, Key(nameof(SpendingEntryForm.Amount)), form.Amount, localizer);
+    }
+
+    private ViewResult Invalid(SpendingEntryPage page)
+    {
+        var view = View("Entry", page);
+        view.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return view;
+    }
+
+    private async Task<IActionResult> ConflictAsync(OpenedYear opened, SpendingEntry saved, SpendingEntryForm yours, CancellationToken cancellationToken)
+    {
+        var fields = new List<ConflictField>
+        {
+            new(localizer["Budžeta pozīcija"], opened.Line(saved.BudgetLineId)?.Name ?? "", opened.Line(yours.BudgetLineId)?.Name ?? ""),
+            new(localizer["Datums"], Formatting.Display.Date(saved.Date), Formatting.Display.Date(yours.Date)),
+            new(localizer["Apraksts"], saved.Description, FormText.Clean(yours.Description) ?? ""),
+            new(localizer["Piegādātājs"], saved.Supplier ?? "", FormText.Clean(yours.Supplier) ?? ""),
+            new(localizer["Dokumenta Nr."], saved.DocumentNumber ?? "", FormText.Clean(yours.DocumentNumber) ?? ""),
+            new(localizer["Summa, euro"], Formatting.Display.Money(saved.AmountCents),
+                Domain.Money.MoneyInput.Parse(yours.Amount) is { IsValid: true } typed ? Formatting.Display.Money(typed.Cents) : yours.Amount ?? ""),
+        };
+        var conflict = await ConcurrencyConflict.DescribeAsync(db, nameof(SpendingEntry), saved.Id, fields, deleted: false, cancellationToken);
+        yours.Version = saved.Version;
+        ModelState.Remove(Key(nameof(SpendingEntryForm.Version)));
+        var view = View("Entry", new SpendingEntryPage(opened, saved.Id, yours, conflict));
+        view.StatusCode = StatusCodes.Status409Conflict;
+        return view;
+    }
+
+    private async Task<IActionResult> DeletedMeanwhileAsync(OpenedYear opened, int entryId, SpendingEntryForm yours, CancellationToken cancellationToken)
+    {
+        var deleted = await db.SpendingEntries.IgnoreQueryFilters([AppDbContext.SoftDeleteFilter])
+            .AnyAsync(e => e.Id == entryId && e.ImplementationYearId == opened.Year.Id, cancellationToken);
+        if (!deleted)
+        {
+            return NotFound();
+        }
+        var conflict = await ConcurrencyConflict.DescribeAsync(db, nameof(SpendingEntry), entryId, [], deleted: true, cancellationToken);
+        var view = View("Entry", new SpendingEntryPage(opened, entryId, yours, conflict));
+        view.StatusCode = StatusCodes.Status409Conflict;
+        return view;
+    }
+
+    private Task<SpendingEntry?> FindAsync(int yearId, int entryId, CancellationToken cancellationToken) =>
+        db.SpendingEntries.SingleOrDefaultAsync(e => e.Id == entryId && e.ImplementationYearId == yearId, cancellationToken);
+
+    private Task<SpendingTotal?> FindTotalAsync(int yearId, int lineId, CancellationToken cancellationToken) =>
+        db.SpendingTotals.SingleOrDefaultAsync(t => t.ImplementationYearId == yearId && t.BudgetLineId == lineId, cancellationToken);
+
+    private Task<bool> HasEntriesAsync(int yearId, int lineId, CancellationToken cancellationToken) =>
+        db.SpendingEntries.AnyAsync(e => e.ImplementationYearId == yearId && e.BudgetLineId == lineId, cancellationToken);
+
+    private RedirectResult RedirectToWorkspace(int id, int number, int lineId) =>
+        Redirect(Url.Action(nameof(YearsController.Workspace), "Years", new { id, number })! + $"#spending-{lineId}");
+}

@@ -1,0 +1,291 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using ZemgaleNvo.Domain.Agreements;
+using ZemgaleNvo.Domain.Budget;
+using ZemgaleNvo.Domain.Checks;
+using ZemgaleNvo.Domain.Entry;
+using ZemgaleNvo.Domain.Reviews;
+using ZemgaleNvo.Infrastructure.Data;
+using ZemgaleNvo.Infrastructure.Data.Configurations;
+using ZemgaleNvo.Web.Authorization;
+using ZemgaleNvo.Web.Forms;
+using ZemgaleNvo.Web.Resources;
+
+namespace ZemgaleNvo.Web.Features.Years;
+
+/// <summary>The year's overview: figures, checklist, everything entered so far, and what was deleted (for undo).</summary>
+public sealed record WorkspacePage(
+    OpenedYear Opened,
+    YearBalance Balance,
+    YearChecklist Checklist,
+    bool CanEdit,
+    bool IsLastYear,
+    IReadOnlyList<Activity> DeletedResults,
+    IReadOnlyList<SpendingEntry> DeletedSpending)
+{
+    public bool CanSubmit => CanEdit && Checklist.CanSubmit;
+}
+
+public sealed class EvaluationForm
+{
+    [StringLength(Limits.LongText, ErrorMessage = "Ne vairāk kā {1} zīmes.")]
+    [Display(Name = "Rezultātu apraksts un novērtējums")]
+    public string? Text { get; set; }
+
+    public int Version { get; set; }
+}
+
+public sealed record EvaluationPage(OpenedYear Opened, EvaluationForm Form, ConcurrencyConflict? Conflict = null);
+
+/// <summary>One line of the carry-over split; <see cref="Saved"/> is the amount as it was when the form was opened.</summary>
+public sealed class CarryOverRow
+{
+    public int BudgetLineId { get; set; }
+    public string? Amount { get; set; }
+    public string? Saved { get; set; }
+}
+
+public sealed class CarryOverForm
+{
+    public List<CarryOverRow> Lines { get; set; } = [];
+}
+
+public sealed record CarryOverPage(OpenedYear Opened, YearBalance Balance, bool IsLastYear, CarryOverForm Form, ConcurrencyConflict? Conflict = null);
+
+/// <summary>
+/// The year workspace of the performer's staff, and the year-wide parts of the entry: the evaluation
+/// text, the carry-over split and submitting the year for review.
+/// </summary>
+[Authorize]
+[Route("agreements/{id:int}/years/{number:int}")]
+public sealed class YearsController(
+    AppDbContext db, YearEntryGate gate, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : Controller
+{
+    private const string FormPrefix = "Form";
+
+    [HttpGet("entry")]
+    public async Task<IActionResult> Workspace(int id, int number, CancellationToken cancellationToken)
+    {
+        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.View, graph: true, cancellationToken);
+        return gated.Refusal ?? View(await WorkspaceAsync(gated.Opened!, cancellationToken));
+    }
+
+    [HttpPost("submit")]
+    public async Task<IActionResult> Submit(int id, int number, CancellationToken cancellationToken)
+    {
+        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Submit, graph: true, cancellationToken);
+        if (gated.Refusal is not null)
+        {
+            return gated.Refusal;
+        }
+        var page = await WorkspaceAsync(gated.Opened!, cancellationToken);
+        if (!page.Checklist.CanSubmit)
+        {
+            ModelState.AddModelError("", localizer["Gadu vēl nevar iesniegt: pabeidziet kontrolsarakstā atzīmētās daļas."]);
+            var view = View(nameof(Workspace), page);
+            view.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return view;
+        }
+        YearWorkflow.Submit(gated.Opened!.Year, page.Checklist);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData[Flash.Key] = localizer["Gads iesniegts izskatīšanai. Līdz ministrijas lēmumam to labot nevar."].Value;
+        return RedirectToAction(nameof(Workspace), new { id, number });
+    }
+
+    [HttpGet("evaluation")]
+    public async Task<IActionResult> Evaluation(int id, int number, CancellationToken cancellationToken)
+    {
+        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
+        if (gated.Refusal is not null)
+        {
+            return gated.Refusal;
+        }
+        var year = gated.Opened!.Year;
+        return View(new EvaluationPage(gated.Opened, new EvaluationForm { Text = year.EvaluationText, Version = year.Version }));
+    }
+
+    [HttpPost("evaluation")]
+    public async Task<IActionResult> SaveEvaluation(int id, int number, [FromForm(Name = FormPrefix)] EvaluationForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
+        if (gated.Refusal is not null)
+        {
+            return gated.Refusal;
+        }
+        var opened = gated.Opened!;
+        if (!ModelState.IsValid)
+        {
+            var invalid = View(nameof(Evaluation), new EvaluationPage(opened, form));
+            invalid.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return invalid;
+        }
+        var year = opened.Year;
+        if (year.Version != form.Version)
+        {
+            return await EvaluationConflictAsync(opened, form, cancellationToken);
+        }
+        year.EvaluationText = FormText.Clean(form.Text);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var reopened = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
+            return reopened.Refusal ?? await EvaluationConflictAsync(reopened.Opened!, form, cancellationToken);
+        }
+        TempData[Flash.Key] = localizer["Rezultātu apraksts saglabāts."].Value;
+        return Redirect(Url.Action(nameof(Workspace), new { id, number }) + "#evaluation");
+    }
+
+    [HttpGet("carry-over")]
+    public async Task<IActionResult> CarryOver(int id, int number, CancellationToken cancellationToken)
+    {
+        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: true, cancellationToken);
+        if (gated.Refusal is not null)
+        {
+            return gated.Refusal;
+        }
+        var (balance, isLast) = Balance(gated.Opened!);
+        var saved = SavedSplit(gated.Opened!.Year);
+        // Nothing decided yet: start from the remainder of each line. Otherwise show what was saved.
+        var start = saved.Count == 0 ? CarryOverPlan.Prefill(balance) : saved;
+        var form = new CarryOverForm
+        {
+            Lines = gated.Opened.Lines.Select(l => new CarryOverRow
+            {
+                BudgetLineId = l.Id,
+                Amount = Formatting.Display.Money(start.GetValueOrDefault(l.Id)),
+                Saved = saved.GetValueOrDefault(l.Id).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }).ToList(),
+        };
+        return View(new CarryOverPage(gated.Opened, balance, isLast, form));
+    }
+
+    [HttpPost("carry-over")]
+    public async Task<IActionResult> SaveCarryOver(int id, int number, [FromForm(Name = FormPrefix)] CarryOverForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: true, cancellationToken);
+        if (gated.Refusal is not null)
+        {
+            return gated.Refusal;
+        }
+        var opened = gated.Opened!;
+        var (balance, isLast) = Balance(opened);
+        var split = new Dictionary<int, long>();
+        for (var i = 0; i < form.Lines.Count; i++)
+        {
+            var row = form.Lines[i];
+            if (opened.Line(row.BudgetLineId) is null || split.ContainsKey(row.BudgetLineId))
+            {
+                return BadRequest();
+            }
+            split[row.BudgetLineId] = MoneyField.Read(ModelState, $"{FormPrefix}.Lines[{i}].Amount", row.Amount, localizer) ?? 0;
+        }
+        if (ModelState.IsValid)
+        {
+            switch (CarryOverPlan.Validate(balance, isLast, split))
+            {
+                case CarryOverError.LastYear:
+                    ModelState.AddModelError("", localizer["No pēdējā īstenošanas gada atlikumu pārcelt nevar: nākamā gada nav."]);
+                    break;
+                case CarryOverError.SumDiffersFromRemainder:
+                    ModelState.AddModelError("", localizer["Pārceltajām summām kopā jābūt {0} euro (gada atlikums); tagad tās ir {1} euro.",
+                        Formatting.Display.Money(Math.Max(0, balance.RemainingCents)), Formatting.Display.Money(split.Values.Sum())]);
+                    break;
+                case CarryOverError.UnknownLine:
+                    return BadRequest();
+            }
+        }
+        if (!ModelState.IsValid)
+        {
+            var invalid = View(nameof(CarryOver), new CarryOverPage(opened, balance, isLast, form));
+            invalid.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return invalid;
+        }
+
+        // Optimistic check by value: the split as saved now must still be what the form was opened with.
+        var saved = SavedSplit(opened.Year);
+        var changed = form.Lines.Where(r => saved.GetValueOrDefault(r.BudgetLineId).ToString(System.Globalization.CultureInfo.InvariantCulture) != (r.Saved ?? "0")).ToList();
+        if (changed.Count > 0)
+        {
+            var fields = form.Lines.Select(r => new ConflictField(
+                opened.Line(r.BudgetLineId)!.Name, Formatting.Display.Money(saved.GetValueOrDefault(r.BudgetLineId)), r.Amount ?? "")).ToList();
+            var last = opened.Year.CarryOvers.Count == 0 ? null : opened.Year.CarryOvers.MaxBy(c => c.Id);
+            var conflict = last is null
+                ? new ConcurrencyConflict(null, null, fields.Where(f => f.Saved != f.Yours).ToList())
+                : await ConcurrencyConflict.DescribeAsync(db, nameof(Domain.Agreements.CarryOver), last.Id, fields, deleted: false, cancellationToken);
+            for (var i = 0; i < form.Lines.Count; i++)
+            {
+                form.Lines[i].Saved = saved.GetValueOrDefault(form.Lines[i].BudgetLineId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                ModelState.Remove($"{FormPrefix}.Lines[{i}].Saved");
+            }
+            var view = View(nameof(CarryOver), new CarryOverPage(opened, balance, isLast, form, conflict));
+            view.StatusCode = StatusCodes.Status409Conflict;
+            return view;
+        }
+
+        foreach (var (lineId, cents) in split)
+        {
+            var existing = opened.Year.CarryOvers.FirstOrDefault(c => c.BudgetLineId == lineId);
+            if (existing is null && cents > 0)
+            {
+                opened.Year.CarryOvers.Add(new Domain.Agreements.CarryOver { BudgetLineId = lineId, AmountCents = cents });
+            }
+            else if (existing is not null && cents == 0)
+            {
+                db.CarryOvers.Remove(existing);
+            }
+            else if (existing is not null)
+            {
+                existing.AmountCents = cents;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        TempData[Flash.Key] = localizer["Atlikuma pārcelšana saglabāta."].Value;
+        return Redirect(Url.Action(nameof(Workspace), new { id, number }) + "#carry-over");
+    }
+
+    private async Task<WorkspacePage> WorkspaceAsync(OpenedYear opened, CancellationToken cancellationToken)
+    {
+        var regions = await db.Regions.AsNoTracking().ToListAsync(cancellationToken);
+        var findings = ConsistencyChecker.Check(opened.Agreement, regions);
+        var (balance, isLast) = Balance(opened);
+        var canEdit = YearWorkflow.IsOpenForPerformer(opened.Year.Status)
+            && (await authorization.AuthorizeAsync(User, new AgreementResource(opened.Agreement.Id, opened.Agreement.PerformerId), AgreementOperations.Edit)).Succeeded;
+        var deletedResults = await db.Activities.IgnoreQueryFilters([AppDbContext.SoftDeleteFilter]).AsNoTracking()
+            .Where(a => a.ImplementationYearId == opened.Year.Id && a.DeletedAtUtc != null)
+            .OrderByDescending(a => a.DeletedAtUtc).ToListAsync(cancellationToken);
+        var deletedSpending = await db.SpendingEntries.IgnoreQueryFilters([AppDbContext.SoftDeleteFilter]).AsNoTracking()
+            .Where(s => s.ImplementationYearId == opened.Year.Id && s.DeletedAtUtc != null)
+            .OrderByDescending(s => s.DeletedAtUtc).ToListAsync(cancellationToken);
+        return new WorkspacePage(opened, balance, YearChecklist.For(opened.Agreement, opened.Year.Number, findings), canEdit, isLast, deletedResults, deletedSpending);
+    }
+
+    private static (YearBalance Balance, bool IsLastYear) Balance(OpenedYear opened)
+    {
+        var budget = AgreementBudget.Compute(opened.Agreement);
+        return (budget.Years.Single(y => y.YearNumber == opened.Year.Number), opened.Agreement.Years.Max(y => y.Number) == opened.Year.Number);
+    }
+
+    private static Dictionary<int, long> SavedSplit(ImplementationYear year) =>
+        year.CarryOvers.GroupBy(c => c.BudgetLineId).ToDictionary(g => g.Key, g => g.Sum(c => c.AmountCents));
+
+    private async Task<IActionResult> EvaluationConflictAsync(OpenedYear opened, EvaluationForm yours, CancellationToken cancellationToken)
+    {
+        var conflict = await ConcurrencyConflict.DescribeAsync(db, nameof(ImplementationYear), opened.Year.Id,
+            [new ConflictField(localizer["Rezultātu apraksts un novērtējums"], opened.Year.EvaluationText ?? "", FormText.Clean(yours.Text) ?? "")],
+            deleted: false, cancellationToken);
+        yours.Version = opened.Year.Version;
+        ModelState.Remove($"{FormPrefix}.{nameof(EvaluationForm.Version)}");
+        var view = View(nameof(Evaluation), new EvaluationPage(opened, yours, conflict));
+        view.StatusCode = StatusCodes.Status409Conflict;
+        return view;
+    }
+}
