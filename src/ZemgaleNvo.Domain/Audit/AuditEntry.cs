@@ -5,6 +5,16 @@ public enum AuditAction
     Created,
     Updated,
     Deleted,
+
+    /// <summary>A successful sign-in (entity "User", key the user id).</summary>
+    SignedIn,
+
+    /// <summary>A refused sign-in: wrong password, locked out, unknown email (key: the email typed).</summary>
+    SignInFailed,
+    SignedOut,
+
+    /// <summary>A signed-in user was refused a page or an action (key: the path).</summary>
+    AccessDenied,
 }
 
 /// <summary>
@@ -37,4 +47,16 @@ public class AuditEntry
 
     /// <summary>The HTTP request that made the change, to tie several rows to one save.</summary>
     public string? RequestId { get; set; }
+
+    /// <summary>The agreement the changed record belongs to, so an agreement's history can be read; none for users, regions, …</summary>
+    public int? AgreementId { get; set; }
+
+    /// <summary>Position in the hash chain: 1, 2, 3, … with no gaps; the chain is verified in this order.</summary>
+    public long? Sequence { get; set; }
+
+    /// <summary>
+    /// SHA-256 over the previous row's hash and this row's content (see AuditChain): changing or
+    /// removing any row breaks every link after it, which <c>audit verify</c> reports.
+    /// </summary>
+    public string? Hash { get; set; }
 }

@@ -6,6 +6,8 @@ using ZemgaleNvo.Domain;
 using ZemgaleNvo.Domain.Agreements;
 using ZemgaleNvo.Domain.Audit;
 using ZemgaleNvo.Domain.Organisations;
+using ZemgaleNvo.Domain.Reviews;
+using ZemgaleNvo.Infrastructure.Data.Configurations;
 using ZemgaleNvo.Infrastructure.Identity;
 
 namespace ZemgaleNvo.Infrastructure.Data;
@@ -38,6 +40,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
     public DbSet<NonCompliantExpenditure> NonCompliantExpenditures => Set<NonCompliantExpenditure>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ReviewNote> ReviewNotes => Set<ReviewNote>();
+    public DbSet<FrozenReport> FrozenReports => Set<FrozenReport>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
     /// <summary>The name of the query filter that limits restricted users to their organisation.</summary>
     public const string OrganisationFilter = "Organisation";
@@ -79,6 +84,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
         builder.Entity<NonCompliantExpenditure>().HasQueryFilter(OrganisationFilter, n =>
             ScopeOrganisationId == null || n.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
 
+        builder.Entity<ReviewNote>().HasQueryFilter(OrganisationFilter, n =>
+            ScopeOrganisationId == null || n.Agreement!.PerformerId == ScopeOrganisationId);
+        builder.Entity<FrozenReport>().HasQueryFilter(OrganisationFilter, r =>
+            ScopeOrganisationId == null || r.Agreement!.PerformerId == ScopeOrganisationId);
+
         // Deleted results and spending entries stay in the table so they can be taken back; the
         // pages, the reports and the arithmetic never see them.
         builder.Entity<Activity>().HasQueryFilter(SoftDeleteFilter, a => a.DeletedAtUtc == null);
@@ -95,24 +105,36 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        RefuseAuditRewrites();
         BumpVersions();
+        await FrozenRecords.RefuseChangesAsync(this, cancellationToken);
         var changes = AuditCapture.Capture(ChangeTracker);
-        if (changes.Count == 0)
+        // Rows the application adds itself (sign-ins, denied access) join the chain with the captured ones.
+        var direct = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (changes.Count == 0 && direct.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        foreach (var row in direct)
+        {
+            Entry(row).State = EntityState.Detached;
         }
 
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            AuditEntries.AddRange(AuditCapture.Rows(changes, dataScope.Actor, DateTime.UtcNow));
+            var agreements = await AuditCapture.ResolveAgreementsAsync(this, changes, cancellationToken);
+            var rows = AuditCapture.Rows(changes, dataScope.Actor, DateTime.UtcNow, agreements).ToList();
+            rows.AddRange(direct);
+            await AppendToChainAsync(rows, cancellationToken);
+            AuditEntries.AddRange(rows);
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
             }
-            return saved;
+            return saved + direct.Count;
         }
         finally
         {
@@ -120,6 +142,35 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
             {
                 await ownTransaction.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>
+    /// Numbers and hashes new audit rows after the chain's current end. The head row is updated
+    /// first, which locks it until the transaction ends: two saves cannot both extend the same end.
+    /// </summary>
+    private async Task AppendToChainAsync(List<AuditEntry> rows, CancellationToken cancellationToken)
+    {
+        await AuditChainHeads.Where(h => h.Id == AuditChainHead.SingletonId)
+            .ExecuteUpdateAsync(h => h.SetProperty(x => x.LastSequence, x => x.LastSequence), cancellationToken);
+        var head = await AuditChainHeads.AsNoTracking().SingleAsync(h => h.Id == AuditChainHead.SingletonId, cancellationToken);
+        var sequence = head.LastSequence;
+        var hash = head.LastHash;
+        foreach (var row in rows)
+        {
+            row.Sequence = ++sequence;
+            row.Hash = hash = AuditChain.Link(hash, row);
+        }
+        await AuditChainHeads.Where(h => h.Id == AuditChainHead.SingletonId)
+            .ExecuteUpdateAsync(h => h.SetProperty(x => x.LastSequence, sequence).SetProperty(x => x.LastHash, hash), cancellationToken);
+    }
+
+    /// <summary>The application only ever adds audit rows; the database triggers say the same.</summary>
+    private void RefuseAuditRewrites()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException(AuditTriggers.Message);
         }
     }
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using ZemgaleNvo.Domain.Agreements;
 using ZemgaleNvo.Domain.Audit;
+using ZemgaleNvo.Domain.Reviews;
 
 namespace ZemgaleNvo.Infrastructure.Data;
 
@@ -25,7 +27,7 @@ internal static class AuditCapture
             {
                 continue;
             }
-            var properties = entry.Properties.Where(p => p.Metadata.Name != "Version" && !p.Metadata.IsPrimaryKey()).ToList();
+            var properties = entry.Properties.Where(Recorded).ToList();
             switch (entry.State)
             {
                 case EntityState.Added:
@@ -52,13 +54,13 @@ internal static class AuditCapture
     }
 
     /// <summary>The audit rows of captured changes; call after the changes are saved, so new records have their keys.</summary>
-    public static IEnumerable<AuditEntry> Rows(IReadOnlyList<Change> changes, AuditActor actor, DateTime atUtc)
+    public static IEnumerable<AuditEntry> Rows(IReadOnlyList<Change> changes, AuditActor actor, DateTime atUtc, IReadOnlyDictionary<EntityEntry, int?> agreements)
     {
         foreach (var change in changes)
         {
             var fields = change.Action == AuditAction.Created
                 ? change.Entry.Properties
-                    .Where(p => p.Metadata.Name != "Version" && !p.Metadata.IsPrimaryKey())
+                    .Where(Recorded)
                     .Select(p => (Field: p.Metadata.Name, Old: (string?)null, New: Text(p.CurrentValue)))
                     .ToList()
                 : change.Fields;
@@ -78,9 +80,67 @@ internal static class AuditCapture
                     Field = field,
                     OldValue = old,
                     NewValue = @new,
+                    AgreementId = agreements.GetValueOrDefault(change.Entry),
                 };
             }
         }
+    }
+
+    /// <summary>
+    /// Fields worth recording: not the key, not the version counter, and not binary content (a
+    /// frozen report's PDF is identified by its SHA-256, which is recorded).
+    /// </summary>
+    private static bool Recorded(PropertyEntry property) =>
+        property.Metadata.Name != "Version" && !property.Metadata.IsPrimaryKey() && property.Metadata.ClrType != typeof(byte[]);
+
+    /// <summary>
+    /// Tags each row with the agreement its record belongs to, so an agreement's history can be read
+    /// with one indexed query. Runs after the save, when new records have their keys.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<EntityEntry, int?>> ResolveAgreementsAsync(AppDbContext db, IReadOnlyList<Change> changes, CancellationToken cancellationToken)
+    {
+        var byEntry = new Dictionary<EntityEntry, int?>();
+        var yearIds = new HashSet<int>();
+        var activityIds = new HashSet<int>();
+        foreach (var change in changes)
+        {
+            switch (change.Entry.Entity)
+            {
+                case Indicator indicator:
+                    activityIds.Add(indicator.ActivityId);
+                    break;
+                case var _ when change.Entry.Metadata.FindProperty(nameof(Activity.ImplementationYearId)) is not null:
+                    if (change.Entry.Property(nameof(Activity.ImplementationYearId)).CurrentValue is int yearId)
+                    {
+                        yearIds.Add(yearId);
+                    }
+                    break;
+            }
+        }
+        var activityYears = activityIds.Count == 0 ? [] : await db.Activities.IgnoreQueryFilters()
+            .Where(a => activityIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.ImplementationYearId, cancellationToken);
+        yearIds.UnionWith(activityYears.Values);
+        var yearAgreements = yearIds.Count == 0 ? [] : await db.ImplementationYears.IgnoreQueryFilters()
+            .Where(y => yearIds.Contains(y.Id)).ToDictionaryAsync(y => y.Id, y => y.AgreementId, cancellationToken);
+
+        foreach (var change in changes)
+        {
+            var entry = change.Entry;
+            byEntry[entry] = entry.Entity switch
+            {
+                DelegationAgreement agreement => agreement.Id,
+                ImplementationYear year => year.AgreementId,
+                BudgetLine line => line.AgreementId,
+                ReviewNote note => note.AgreementId,
+                FrozenReport report => report.AgreementId,
+                Indicator indicator => activityYears.TryGetValue(indicator.ActivityId, out var y) && yearAgreements.TryGetValue(y, out var a) ? a : null,
+                _ when entry.Metadata.FindProperty(nameof(Activity.ImplementationYearId)) is not null
+                    && entry.Property(nameof(Activity.ImplementationYearId)).CurrentValue is int yearId
+                    && yearAgreements.TryGetValue(yearId, out var agreementId) => agreementId,
+                _ => null,
+            };
+        }
+        return byEntry;
     }
 
     /// <summary>Culture-independent text of a value: ISO dates, invariant numbers, enum names.</summary>

@@ -24,6 +24,7 @@ public sealed partial class DatabaseInitializer(AppDbContext db, ILogger<Databas
                 // database as of the last commit. The mode is stored in the file, so once is enough.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
+            await SealUnchainedAuditRowsAsync(cancellationToken);
         }
         catch (SqlException e)
         {
@@ -34,6 +35,39 @@ public sealed partial class DatabaseInitializer(AppDbContext db, ILogger<Databas
             throw new StartupConfigurationException($"Database:DataFolder / Database:ConnectionString: the SQLite database cannot be opened ({e.Message})", e);
         }
     }
+
+    /// <summary>
+    /// Audit rows written before the hash chain existed get their place in it once, in the order
+    /// they were written, so <c>audit verify</c> covers them from then on. The database trigger
+    /// allows exactly this: setting the hash of a row that has none.
+    /// </summary>
+    private async Task SealUnchainedAuditRowsAsync(CancellationToken cancellationToken)
+    {
+        if (!await db.AuditEntries.AnyAsync(e => e.Hash == null, cancellationToken))
+        {
+            return;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var head = await db.AuditChainHeads.SingleAsync(h => h.Id == AuditChainHead.SingletonId, cancellationToken);
+        var sequence = head.LastSequence;
+        var hash = head.LastHash;
+        var sealedRows = 0;
+        foreach (var row in await db.AuditEntries.AsNoTracking().Where(e => e.Hash == null).OrderBy(e => e.Id).ToListAsync(cancellationToken))
+        {
+            row.Sequence = ++sequence;
+            row.Hash = hash = Domain.Audit.AuditChain.Link(hash, row);
+            await db.AuditEntries.Where(e => e.Id == row.Id)
+                .ExecuteUpdateAsync(e => e.SetProperty(x => x.Sequence, row.Sequence).SetProperty(x => x.Hash, row.Hash), cancellationToken);
+            sealedRows++;
+        }
+        await db.AuditChainHeads.Where(h => h.Id == AuditChainHead.SingletonId)
+            .ExecuteUpdateAsync(h => h.SetProperty(x => x.LastSequence, sequence).SetProperty(x => x.LastHash, hash), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogSealed(logger, sealedRows);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Added {Count} audit row(s) written before the hash chain to the chain")]
+    private static partial void LogSealed(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied {Count} migration(s): {Names}")]
     private static partial void LogMigrated(ILogger logger, int count, IEnumerable<string> names);

@@ -652,13 +652,16 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<int?>("AgreementId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("EntityKey")
                         .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("EntityType")
                         .IsRequired()
@@ -670,6 +673,11 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
                     b.Property<string>("NewValue")
                         .HasColumnType("nvarchar(max)");
 
@@ -679,6 +687,9 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                     b.Property<string>("RequestId")
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
@@ -693,9 +704,22 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
 
                     b.HasIndex("AtUtc");
 
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasFilter("[Sequence] IS NOT NULL");
+
+                    b.HasIndex("AgreementId", "Id");
+
                     b.HasIndex("EntityType", "EntityKey");
 
-                    b.ToTable("AuditTrail", (string)null);
+                    b.ToTable("AuditTrail", null, t =>
+                        {
+                            t.HasTrigger("AuditTrail_NoDelete");
+
+                            t.HasTrigger("AuditTrail_NoUpdate");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Domain.Organisations.Organisation", b =>
@@ -760,6 +784,134 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Regions");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Reviews.FrozenReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ApprovedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ApprovedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ApprovedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<int?>("YearNumber")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "YearNumber", "Language");
+
+                    b.ToTable("FrozenReports");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Reviews.ReviewNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("ActivityId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int?>("SpendingEntryId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int?>("YearNumber")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "YearNumber");
+
+                    b.ToTable("ReviewNotes");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Infrastructure.Data.AuditChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditChainHead", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastSequence = 0L
+                        });
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Infrastructure.Identity.AppUser", b =>
@@ -1092,6 +1244,28 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Reviews.FrozenReport", b =>
+                {
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.DelegationAgreement", "Agreement")
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agreement");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Reviews.ReviewNote", b =>
+                {
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.DelegationAgreement", "Agreement")
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agreement");
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Infrastructure.Identity.AppUser", b =>

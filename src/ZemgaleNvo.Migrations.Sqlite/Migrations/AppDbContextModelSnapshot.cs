@@ -616,12 +616,15 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AgreementId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EntityKey")
                         .IsRequired()
-                        .HasMaxLength(50)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EntityType")
@@ -634,6 +637,11 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
                     b.Property<string>("NewValue")
                         .HasColumnType("TEXT");
 
@@ -643,6 +651,9 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
                     b.Property<string>("RequestId")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
@@ -657,9 +668,19 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AtUtc");
 
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("AgreementId", "Id");
+
                     b.HasIndex("EntityType", "EntityKey");
 
-                    b.ToTable("AuditTrail", (string)null);
+                    b.ToTable("AuditTrail", null, t =>
+                        {
+                            t.HasTrigger("AuditTrail_NoDelete");
+
+                            t.HasTrigger("AuditTrail_NoUpdate");
+                        });
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Domain.Organisations.Organisation", b =>
@@ -720,6 +741,130 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Regions");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Reviews.FrozenReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int?>("YearNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "YearNumber", "Language");
+
+                    b.ToTable("FrozenReports");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Reviews.ReviewNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SpendingEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("YearNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "YearNumber");
+
+                    b.ToTable("ReviewNotes");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Infrastructure.Data.AuditChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditChainHead", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastSequence = 0L
+                        });
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Infrastructure.Identity.AppUser", b =>
@@ -1051,6 +1196,28 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Reviews.FrozenReport", b =>
+                {
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.DelegationAgreement", "Agreement")
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agreement");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Reviews.ReviewNote", b =>
+                {
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.DelegationAgreement", "Agreement")
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agreement");
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Infrastructure.Identity.AppUser", b =>

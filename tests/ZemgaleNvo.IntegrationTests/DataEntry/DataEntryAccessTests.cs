@@ -22,6 +22,8 @@ public sealed class DataEntryAccessTests : IClassFixture<DataEntryAccessTests.Po
         public async Task InitializeAsync()
         {
             Demo = await DemoAgreement.LoadAsync(Factory);
+            // Year I is approved, hence frozen: open it for a moment to give it records to aim at.
+            await Demo.SetStatusAsync(Factory, 1, ReviewStatus.Draft);
             await using var db = Factory.OpenDatabase();
             foreach (var number in new[] { 1, 3 })
             {
@@ -38,6 +40,7 @@ public sealed class DataEntryAccessTests : IClassFixture<DataEntryAccessTests.Po
                 Ids[$"deletedEntry{number}"] = deletedEntry.Id;
                 Ids[$"result{number}"] = await db.Activities.Where(a => a.ImplementationYearId == year.Id).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
             }
+            await Demo.SetStatusAsync(Factory, 1, ReviewStatus.Approved);
         }
 
         public Task DisposeAsync()

@@ -25,7 +25,7 @@ public class AuditTrailTests
         await factory.CreateClient().GetAsync("/account/login");
         await using (var db = Open(factory, "anna@ngo.lv"))
         {
-            var activity = await db.Activities.OrderBy(a => a.Id).FirstAsync();
+            var activity = await db.Activities.Where(a => a.ImplementationYear!.Status == Domain.Reviews.ReviewStatus.Draft).OrderBy(a => a.Id).FirstAsync();
             activity.Place = "Jelgava";
             await db.SaveChangesAsync();
         }
@@ -50,7 +50,7 @@ public class AuditTrailTests
         int newId;
         await using (var db = Open(factory, "anna@ngo.lv"))
         {
-            var year = await db.ImplementationYears.OrderBy(y => y.Id).FirstAsync();
+            var year = await db.ImplementationYears.Where(y => y.Status == Domain.Reviews.ReviewStatus.Draft).OrderBy(y => y.Id).FirstAsync();
             var line = await db.BudgetLines.OrderBy(l => l.Id).FirstAsync();
             var entry = new Domain.Agreements.SpendingEntry { ImplementationYearId = year.Id, BudgetLineId = line.Id, Date = new DateOnly(2022, 9, 1), Description = "Telpu noma", AmountCents = 120_00 };
             db.SpendingEntries.Add(entry);
@@ -75,8 +75,8 @@ public class AuditTrailTests
         await factory.CreateClient().GetAsync("/account/login");
         await using var first = Open(factory, "first@ngo.lv");
         await using var second = Open(factory, "second@ngo.lv");
-        var mine = await first.Activities.OrderBy(a => a.Id).FirstAsync();
-        var theirs = await second.Activities.OrderBy(a => a.Id).FirstAsync();
+        var mine = await first.Activities.Where(a => a.ImplementationYear!.Status == Domain.Reviews.ReviewStatus.Draft).OrderBy(a => a.Id).FirstAsync();
+        var theirs = await second.Activities.Where(a => a.ImplementationYear!.Status == Domain.Reviews.ReviewStatus.Draft).OrderBy(a => a.Id).FirstAsync();
         theirs.Place = "Jelgava";
         await second.SaveChangesAsync();
 

@@ -26,7 +26,7 @@ public class DataScopeTests(PortalFixture portal) : IClassFixture<PortalFixture>
 
         // The demo has no itemised spending, reallocations or non-compliance: add one of each, so
         // the filters on those tables are tested against real rows.
-        var year = await unrestricted.ImplementationYears.OrderBy(y => y.Id).FirstAsync();
+        var year = await unrestricted.ImplementationYears.Where(y => y.Status == Domain.Reviews.ReviewStatus.Draft).OrderBy(y => y.Id).FirstAsync();
         var lines = await unrestricted.BudgetLines.OrderBy(l => l.Ordinal).ToListAsync();
         unrestricted.SpendingEntries.Add(new Domain.Agreements.SpendingEntry { ImplementationYearId = year.Id, BudgetLineId = lines[0].Id, Date = year.StartDate, Description = "Telpu noma", AmountCents = 100_00 });
         unrestricted.Reallocations.Add(new Domain.Agreements.Reallocation { ImplementationYearId = year.Id, FromBudgetLineId = lines[1].Id, ToBudgetLineId = lines[0].Id, AmountCents = 50_00, Reason = "Vajadzību maiņa" });

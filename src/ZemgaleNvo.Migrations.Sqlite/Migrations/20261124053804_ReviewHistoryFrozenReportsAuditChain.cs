@@ -1,0 +1,169 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ZemgaleNvo.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ReviewHistoryFrozenReportsAuditChain : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "AgreementId",
+                table: "AuditTrail",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Hash",
+                table: "AuditTrail",
+                type: "TEXT",
+                fixedLength: true,
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "Sequence",
+                table: "AuditTrail",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "AuditChainHead",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastSequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditChainHead", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FrozenReports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgreementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    YearNumber = table.Column<int>(type: "INTEGER", nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ApprovedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ApprovedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ApprovedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FrozenReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FrozenReports_Agreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalTable: "Agreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewNotes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgreementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    YearNumber = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    ActivityId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SpendingEntryId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AuthorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewNotes_Agreements_AgreementId",
+                        column: x => x.AgreementId,
+                        principalTable: "Agreements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.InsertData(
+                table: "AuditChainHead",
+                columns: new[] { "Id", "LastHash", "LastSequence" },
+                values: new object[] { 1, "0000000000000000000000000000000000000000000000000000000000000000", 0L });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditTrail_AgreementId_Id",
+                table: "AuditTrail",
+                columns: new[] { "AgreementId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditTrail_Sequence",
+                table: "AuditTrail",
+                column: "Sequence",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FrozenReports_AgreementId_YearNumber_Language",
+                table: "FrozenReports",
+                columns: new[] { "AgreementId", "YearNumber", "Language" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewNotes_AgreementId_YearNumber",
+                table: "ReviewNotes",
+                columns: new[] { "AgreementId", "YearNumber" });
+
+            // Append-only in the database itself: a chained row can be neither changed nor removed
+            // (rows written before the chain existed may be sealed once: their hash is still empty).
+            migrationBuilder.Sql("CREATE TRIGGER AuditTrail_NoUpdate BEFORE UPDATE ON AuditTrail WHEN OLD.Hash IS NOT NULL BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only.'); END;");
+            migrationBuilder.Sql("CREATE TRIGGER AuditTrail_NoDelete BEFORE DELETE ON AuditTrail BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only.'); END;");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS AuditTrail_NoUpdate;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS AuditTrail_NoDelete;");
+
+            migrationBuilder.DropTable(
+                name: "AuditChainHead");
+
+            migrationBuilder.DropTable(
+                name: "FrozenReports");
+
+            migrationBuilder.DropTable(
+                name: "ReviewNotes");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AuditTrail_AgreementId_Id",
+                table: "AuditTrail");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AuditTrail_Sequence",
+                table: "AuditTrail");
+
+            migrationBuilder.DropColumn(
+                name: "AgreementId",
+                table: "AuditTrail");
+
+            migrationBuilder.DropColumn(
+                name: "Hash",
+                table: "AuditTrail");
+
+            migrationBuilder.DropColumn(
+                name: "Sequence",
+                table: "AuditTrail");
+        }
+    }
+}
