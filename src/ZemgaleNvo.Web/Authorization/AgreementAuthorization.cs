@@ -11,6 +11,15 @@ internal static class AgreementOperations
     public static readonly OperationAuthorizationRequirement Edit = new() { Name = nameof(Edit) };
     public static readonly OperationAuthorizationRequirement Submit = new() { Name = nameof(Submit) };
     public static readonly OperationAuthorizationRequirement Review = new() { Name = nameof(Review) };
+
+    /// <summary>Open an approved year or summary again.</summary>
+    public static readonly OperationAuthorizationRequirement Reopen = new() { Name = nameof(Reopen) };
+
+    /// <summary>Write in a year's review history.</summary>
+    public static readonly OperationAuthorizationRequirement Comment = new() { Name = nameof(Comment) };
+
+    /// <summary>Read the agreement's audit trail.</summary>
+    public static readonly OperationAuthorizationRequirement ReadAudit = new() { Name = nameof(ReadAudit) };
 }
 
 /// <summary>The facts about an agreement that decide access: whose it is.</summary>
@@ -32,6 +41,9 @@ internal sealed class AgreementAuthorizationHandler : AuthorizationHandler<Opera
             nameof(AgreementOperations.View) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Reviewer) || ownOrganisation,
             nameof(AgreementOperations.Edit) or nameof(AgreementOperations.Submit) => ownOrganisation,
             nameof(AgreementOperations.Review) => user.IsInRole(Roles.Reviewer),
+            nameof(AgreementOperations.Reopen) => user.IsInRole(Roles.Admin),
+            nameof(AgreementOperations.Comment) => user.IsInRole(Roles.Reviewer) || ownOrganisation,
+            nameof(AgreementOperations.ReadAudit) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Reviewer),
             _ => false,
         };
         if (allowed)

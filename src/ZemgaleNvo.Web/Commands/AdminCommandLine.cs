@@ -24,6 +24,7 @@ internal static class AdminCommandLine
           ZemgaleNvo.Web backup --to FILE      copy the SQLite database while the portal runs
           ZemgaleNvo.Web users add --email E --role Admin|Reviewer|NgoStaff --password P [--organisation ORG]
           ZemgaleNvo.Web users reset-password --email E --password P
+          ZemgaleNvo.Web audit verify          check the audit trail's hash chain; exit 1 at the first broken link
         """;
 
     private static readonly Dictionary<string, (string[] Required, string[] Optional)> Commands = new(StringComparer.Ordinal)
@@ -33,6 +34,7 @@ internal static class AdminCommandLine
         ["backup"] = (["to"], []),
         ["users add"] = (["email", "role", "password"], ["organisation", "name"]),
         ["users reset-password"] = (["email", "password"], []),
+        ["audit verify"] = ([], []),
     };
 
     public sealed record Result(AdminCommand? Command, string? Error);
@@ -47,11 +49,11 @@ internal static class AdminCommandLine
 
         var name = args[0];
         var rest = 1;
-        if (name == "users")
+        if (name is "users" or "audit")
         {
             if (args.Count < 2 || args[1].StartsWith('-'))
             {
-                return new Result(null, "users: say what to do: add or reset-password.");
+                return new Result(null, name == "users" ? "users: say what to do: add or reset-password." : "audit: say what to do: verify.");
             }
             name = $"users {args[1]}";
             rest = 2;

@@ -114,6 +114,12 @@ internal static class PortalServices
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>(LocaliseModelBindingMessages);
         services.AddScoped<AgreementListQuery>();
         services.AddScoped<ZemgaleNvo.Web.Features.Years.YearEntryGate>();
+        services.AddScoped<ZemgaleNvo.Web.Features.Years.YearWorkspaceQuery>();
+        services.AddScoped<ZemgaleNvo.Web.Features.Review.ReviewPanelQuery>();
+        services.AddScoped<ZemgaleNvo.Web.Features.Review.ReportFreezer>();
+        services.AddScoped<ZemgaleNvo.Web.Features.Review.WorkflowNotices>();
+        services.AddScoped<ZemgaleNvo.Web.Features.Account.SecurityAudit>();
+        services.AddHttpContextAccessor();
         services.AddScoped<ZemgaleNvo.Web.Features.Reports.SummaryReportQuery>();
         services.AddSingleton<ZemgaleNvo.Web.Features.Reports.SummaryReportCache>();
         services.AddSingleton(LoadReportFonts(configuration));

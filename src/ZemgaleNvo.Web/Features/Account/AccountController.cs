@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using ZemgaleNvo.Domain.Audit;
 using ZemgaleNvo.Infrastructure.Identity;
 using ZemgaleNvo.Web.Resources;
 
@@ -30,6 +32,7 @@ public sealed partial class AccountController(
     SignInManager<AppUser> signInManager,
     UserManager<AppUser> userManager,
     IStringLocalizer<SharedResource> localizer,
+    SecurityAudit audit,
     ILogger<AccountController> logger) : Controller
 {
     [HttpGet("login")]
@@ -58,10 +61,12 @@ public sealed partial class AccountController(
                 await userManager.UpdateAsync(user);
             }
             LogSignedIn(logger, form.Email);
+            await audit.RecordAsync(AuditAction.SignedIn, user?.Id ?? form.Email, user?.Id, user?.Email ?? form.Email);
             return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
         }
 
         LogSignInFailed(logger, form.Email, result.IsLockedOut);
+        await audit.RecordAsync(AuditAction.SignInFailed, form.Email.Trim(), null, form.Email.Trim(), result.IsLockedOut ? "locked-out" : "wrong-credentials");
         // One message for a wrong email and a wrong password, so the form does not reveal who has an account.
         ModelState.AddModelError(string.Empty, result.IsLockedOut
             ? localizer["Pārāk daudz neveiksmīgu mēģinājumu. Konts uz laiku bloķēts; mēģiniet vēlāk."]
@@ -73,14 +78,20 @@ public sealed partial class AccountController(
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
     {
+        await audit.RecordAsync(AuditAction.SignedOut, User, User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "?");
         await signInManager.SignOutAsync();
         return RedirectToAction(nameof(Login));
     }
 
     [HttpGet("denied")]
     [AllowAnonymous]
-    public IActionResult Denied()
+    public async Task<IActionResult> Denied(string? returnUrl = null)
     {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            LogDenied(logger, User.Identity.Name, returnUrl);
+            await audit.RecordAsync(AuditAction.AccessDenied, User, returnUrl ?? "?");
+        }
         Response.StatusCode = StatusCodes.Status403Forbidden;
         return View();
     }
@@ -91,6 +102,9 @@ public sealed partial class AccountController(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in succeeded for {Email}")]
     private static partial void LogSignedIn(ILogger logger, string email);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Access denied to {User} for {Path}")]
+    private static partial void LogDenied(ILogger logger, string? user, string? path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in failed for {Email} (locked out: {LockedOut})")]
     private static partial void LogSignInFailed(ILogger logger, string email, bool lockedOut);

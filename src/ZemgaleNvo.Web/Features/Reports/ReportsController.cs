@@ -17,7 +17,7 @@ public sealed record ReportPage(SummaryReport Report, ReportFormat Format, Repor
 /// <summary>The summary (Kopsavilkums) and the yearly reports of an agreement: pages and downloads.</summary>
 [Authorize]
 [Route("agreements/{id:int}")]
-public sealed class ReportsController(SummaryReportQuery query, IAuthorizationService authorization, FontSet fonts) : Controller
+public sealed class ReportsController(SummaryReportQuery query, IAuthorizationService authorization, FontSet fonts, Review.ReportFreezer freezer) : Controller
 {
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -48,7 +48,15 @@ public sealed class ReportsController(SummaryReportQuery query, IAuthorizationSe
     public async Task<IActionResult> SummaryPdfFile(int id, bool annex, CancellationToken cancellationToken)
     {
         var (report, refusal) = await LoadAsync(id, cancellationToken);
-        return refusal ?? File(SummaryPdf.Render(report!, CurrentFormat, fonts, annex), "application/pdf", SummaryPdf.FileName(report!));
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (report!.Agreement.SummaryStatus == Domain.Reviews.ReviewStatus.Approved && await FrozenAsync(id, null, annex, cancellationToken) is { } frozen)
+        {
+            return frozen;
+        }
+        return File(SummaryPdf.Render(report, CurrentFormat, fonts, annex), "application/pdf", SummaryPdf.FileName(report));
     }
 
     [HttpGet("years/{number:int}.pdf")]
@@ -59,9 +67,33 @@ public sealed class ReportsController(SummaryReportQuery query, IAuthorizationSe
         {
             return refusal;
         }
-        return report!.Year(number) is null
-            ? NotFound()
-            : File(YearReportPdf.Render(report, number, CurrentFormat, fonts, annex), "application/pdf", YearReportPdf.FileName(report, number));
+        var year = report!.Year(number);
+        if (year is null)
+        {
+            return NotFound();
+        }
+        if (year.Status == Domain.Reviews.ReviewStatus.Approved && await FrozenAsync(id, number, annex, cancellationToken) is { } frozen)
+        {
+            return frozen;
+        }
+        return File(YearReportPdf.Render(report, number, CurrentFormat, fonts, annex), "application/pdf", YearReportPdf.FileName(report, number));
+    }
+
+    /// <summary>
+    /// An approved report is served as the exact bytes frozen at approval, with their SHA-256 as the
+    /// ETag (a browser or proxy that has them gets 304). That is the official Latvian document
+    /// without the reviewers' annex; the annex and the English translation are rendered on request
+    /// from the (frozen, so unchanged) data.
+    /// </summary>
+    private async Task<IActionResult?> FrozenAsync(int id, int? number, bool annex, CancellationToken cancellationToken)
+    {
+        if (annex || !CurrentFormat.IsLatvian || await freezer.LatestAsync(id, number, cancellationToken) is not { } frozen)
+        {
+            return null;
+        }
+        Response.Headers.CacheControl = "private, no-cache";
+        return File(frozen.Content, "application/pdf", frozen.FileName, lastModified: null,
+            new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{frozen.Sha256}\""));
     }
 
     /// <param name="findings">With the sheet of the portal's findings; like the PDF annex, left out unless asked.</param>

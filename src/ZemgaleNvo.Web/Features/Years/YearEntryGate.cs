@@ -56,7 +56,8 @@ public sealed class YearEntryGate(AppDbContext db, IAuthorizationService authori
         {
             return YearGateResult.Refuse(controller.Forbid());
         }
-        if (operation != AgreementOperations.View && !YearWorkflow.IsOpenForPerformer(year.Status))
+        // Entering data and submitting need a year still in the performer's hands; reviewing steps check their own status.
+        if ((operation == AgreementOperations.Edit || operation == AgreementOperations.Submit) && !YearWorkflow.IsOpenForPerformer(year.Status))
         {
             var locked = controller.View("~/Features/Years/Locked.cshtml", new OpenedYear(agreement, year));
             locked.StatusCode = StatusCodes.Status409Conflict;

@@ -11,6 +11,7 @@ using ZemgaleNvo.Domain.Reviews;
 using ZemgaleNvo.Infrastructure.Data;
 using ZemgaleNvo.Infrastructure.Data.Configurations;
 using ZemgaleNvo.Web.Authorization;
+using ZemgaleNvo.Web.Features.Review;
 using ZemgaleNvo.Web.Forms;
 using ZemgaleNvo.Web.Resources;
 
@@ -24,7 +25,8 @@ public sealed record WorkspacePage(
     bool CanEdit,
     bool IsLastYear,
     IReadOnlyList<Activity> DeletedResults,
-    IReadOnlyList<SpendingEntry> DeletedSpending)
+    IReadOnlyList<SpendingEntry> DeletedSpending,
+    Review.ReviewPanel Review)
 {
     public bool CanSubmit => CanEdit && Checklist.CanSubmit;
 }
@@ -62,7 +64,7 @@ public sealed record CarryOverPage(OpenedYear Opened, YearBalance Balance, bool 
 [Authorize]
 [Route("agreements/{id:int}/years/{number:int}")]
 public sealed class YearsController(
-    AppDbContext db, YearEntryGate gate, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer) : Controller
+    AppDbContext db, YearEntryGate gate, YearWorkspaceQuery workspace, Review.WorkflowNotices notices, IStringLocalizer<SharedResource> localizer) : Controller
 {
     private const string FormPrefix = "Form";
 
@@ -70,7 +72,7 @@ public sealed class YearsController(
     public async Task<IActionResult> Workspace(int id, int number, CancellationToken cancellationToken)
     {
         var gated = await gate.OpenAsync(this, id, number, AgreementOperations.View, graph: true, cancellationToken);
-        return gated.Refusal ?? View(await WorkspaceAsync(gated.Opened!, cancellationToken));
+        return gated.Refusal ?? View(await workspace.BuildAsync(User, gated.Opened!, null, null, cancellationToken));
     }
 
     [HttpPost("submit")]
@@ -81,7 +83,7 @@ public sealed class YearsController(
         {
             return gated.Refusal;
         }
-        var page = await WorkspaceAsync(gated.Opened!, cancellationToken);
+        var page = await workspace.BuildAsync(User, gated.Opened!, null, null, cancellationToken);
         if (!page.Checklist.CanSubmit)
         {
             ModelState.AddModelError("", localizer["Gadu vēl nevar iesniegt: pabeidziet kontrolsarakstā atzīmētās daļas."]);
@@ -90,7 +92,9 @@ public sealed class YearsController(
             return view;
         }
         YearWorkflow.Submit(gated.Opened!.Year, page.Checklist);
+        db.ReviewNotes.Add(ReviewHistory.Note(User, id, number, ReviewNoteKind.Submitted, null));
         await db.SaveChangesAsync(cancellationToken);
+        await notices.AfterAsync(id, number, ReviewTransition.Submit, null, cancellationToken);
         TempData[Flash.Key] = localizer["Gads iesniegts izskatīšanai. Līdz ministrijas lēmumam to labot nevar."].Value;
         return RedirectToAction(nameof(Workspace), new { id, number });
     }
@@ -252,23 +256,7 @@ public sealed class YearsController(
         return Redirect(Url.Action(nameof(Workspace), new { id, number }) + "#carry-over");
     }
 
-    private async Task<WorkspacePage> WorkspaceAsync(OpenedYear opened, CancellationToken cancellationToken)
-    {
-        var regions = await db.Regions.AsNoTracking().ToListAsync(cancellationToken);
-        var findings = ConsistencyChecker.Check(opened.Agreement, regions);
-        var (balance, isLast) = Balance(opened);
-        var canEdit = YearWorkflow.IsOpenForPerformer(opened.Year.Status)
-            && (await authorization.AuthorizeAsync(User, new AgreementResource(opened.Agreement.Id, opened.Agreement.PerformerId), AgreementOperations.Edit)).Succeeded;
-        var deletedResults = await db.Activities.IgnoreQueryFilters([AppDbContext.SoftDeleteFilter]).AsNoTracking()
-            .Where(a => a.ImplementationYearId == opened.Year.Id && a.DeletedAtUtc != null)
-            .OrderByDescending(a => a.DeletedAtUtc).ToListAsync(cancellationToken);
-        var deletedSpending = await db.SpendingEntries.IgnoreQueryFilters([AppDbContext.SoftDeleteFilter]).AsNoTracking()
-            .Where(s => s.ImplementationYearId == opened.Year.Id && s.DeletedAtUtc != null)
-            .OrderByDescending(s => s.DeletedAtUtc).ToListAsync(cancellationToken);
-        return new WorkspacePage(opened, balance, YearChecklist.For(opened.Agreement, opened.Year.Number, findings), canEdit, isLast, deletedResults, deletedSpending);
-    }
-
-    private static (YearBalance Balance, bool IsLastYear) Balance(OpenedYear opened)
+    internal static (YearBalance Balance, bool IsLastYear) Balance(OpenedYear opened)
     {
         var budget = AgreementBudget.Compute(opened.Agreement);
         return (budget.Years.Single(y => y.YearNumber == opened.Year.Number), opened.Agreement.Years.Max(y => y.Number) == opened.Year.Number);

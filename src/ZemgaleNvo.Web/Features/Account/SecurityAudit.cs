@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using ZemgaleNvo.Domain.Audit;
+using ZemgaleNvo.Infrastructure.Data;
+using ZemgaleNvo.Infrastructure.Data.Configurations;
+
+namespace ZemgaleNvo.Web.Features.Account;
+
+/// <summary>
+/// Sign-ins, failed sign-ins, sign-outs and denied access go into the same hash-chained audit
+/// trail as data changes, so "who tried what" and "who changed what" are read in one place.
+/// </summary>
+public sealed class SecurityAudit(AppDbContext db, IHttpContextAccessor http)
+{
+    public async Task RecordAsync(AuditAction action, string key, string? userId, string userName, string? detail = null)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            AtUtc = DateTime.UtcNow,
+            UserId = userId,
+            UserName = Truncate(userName, 256),
+            Action = action,
+            EntityType = "User",
+            EntityKey = Truncate(key, Limits.ShortText),
+            Field = action == AuditAction.AccessDenied ? "Path" : "Session",
+            NewValue = detail,
+            RequestId = http.HttpContext?.TraceIdentifier is { } id ? Truncate(id, Limits.Code) : null,
+        });
+        await db.SaveChangesAsync();
+    }
+
+    public Task RecordAsync(AuditAction action, ClaimsPrincipal user, string key, string? detail = null)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return RecordAsync(action, key, user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity?.Name ?? "?", detail);
+    }
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+}

@@ -1,0 +1,139 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using ZemgaleNvo.Domain.Reviews;
+using ZemgaleNvo.Infrastructure.Data;
+using ZemgaleNvo.Web.Authorization;
+using ZemgaleNvo.Web.Features.Years;
+using ZemgaleNvo.Web.Forms;
+using ZemgaleNvo.Web.Resources;
+
+namespace ZemgaleNvo.Web.Features.Review;
+
+/// <summary>
+/// The review of an implementation year: comments, returning with a reason, approving (which
+/// freezes the year and its report), and an admin's reopening. Every step is a POST checked by
+/// the authorization handler (who) and the workflow (from which status).
+/// </summary>
+[Authorize]
+[Route("agreements/{id:int}/years/{number:int}")]
+public sealed class ReviewController(
+    AppDbContext db, YearEntryGate gate, YearWorkspaceQuery workspace, ReportFreezer freezer, WorkflowNotices notices,
+    IStringLocalizer<SharedResource> localizer) : Controller
+{
+    [HttpPost("comments")]
+    public async Task<IActionResult> Comment(int id, int number, [FromForm(Name = "Comment")] ReviewDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Comment, graph: true, cancellationToken);
+        if (gated.Refusal is not null)
+        {
+            return gated.Refusal;
+        }
+        var opened = gated.Opened!;
+        int? activityId = null, spendingEntryId = null;
+        if (!string.IsNullOrEmpty(draft.Target))
+        {
+            var parts = draft.Target.Split(':');
+            var known = parts.Length == 2 && int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var targetId) && parts[0] switch
+            {
+                "result" => opened.Year.Activities.Exists(a => a.Id == (activityId = targetId)),
+                "spending" => opened.Year.SpendingEntries.Exists(e => e.Id == (spendingEntryId = targetId)),
+                _ => false,
+            };
+            if (!known)
+            {
+                ModelState.AddModelError("Comment.Target", localizer["Izvēlieties šī gada rezultātu vai izdevumu."]);
+            }
+        }
+        if (string.IsNullOrWhiteSpace(draft.Text))
+        {
+            ModelState.AddModelError("Comment.Text", localizer["Ierakstiet komentāru."]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return await WorkspaceAgainAsync(opened, draft, null, cancellationToken);
+        }
+        db.ReviewNotes.Add(ReviewHistory.Note(User, id, number, ReviewNoteKind.Comment, draft.Text, activityId, spendingEntryId));
+        await db.SaveChangesAsync(cancellationToken);
+        TempData[Flash.Key] = localizer["Komentārs pievienots."].Value;
+        return Redirect(Url.Action("Workspace", "Years", new { id, number }) + "#review");
+    }
+
+    [HttpPost("return")]
+    public Task<IActionResult> Return(int id, int number, [FromForm(Name = "Decision")] ReviewDraft draft, CancellationToken cancellationToken) =>
+        StepAsync(id, number, ReviewTransition.Return, AgreementOperations.Review, draft, cancellationToken);
+
+    [HttpPost("approve")]
+    public Task<IActionResult> Approve(int id, int number, CancellationToken cancellationToken) =>
+        StepAsync(id, number, ReviewTransition.Approve, AgreementOperations.Review, new ReviewDraft(), cancellationToken);
+
+    [HttpPost("reopen")]
+    public Task<IActionResult> Reopen(int id, int number, [FromForm(Name = "Decision")] ReviewDraft draft, CancellationToken cancellationToken) =>
+        StepAsync(id, number, ReviewTransition.Reopen, AgreementOperations.Reopen, draft, cancellationToken);
+
+    private async Task<IActionResult> StepAsync(int id, int number, ReviewTransition transition, OperationAuthorizationRequirement operation, ReviewDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var gated = await gate.OpenAsync(this, id, number, operation, graph: true, cancellationToken);
+        if (gated.Refusal is not null)
+        {
+            return gated.Refusal;
+        }
+        var opened = gated.Opened!;
+        if (YearWorkflow.Target(transition, opened.Year.Status) is null)
+        {
+            ModelState.AddModelError("", localizer["Šo soli nevar spert: gada statuss ir „{0}”.", Formatting.Display.Status(opened.Year.Status)]);
+            return await WorkspaceAgainAsync(opened, null, draft, cancellationToken, StatusCodes.Status409Conflict);
+        }
+        if (YearWorkflow.RequiresReason(transition) && string.IsNullOrWhiteSpace(draft.Text))
+        {
+            ModelState.AddModelError("Decision.Text", localizer["Ierakstiet iemeslu: to redzēs biedrības darbinieki."]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return await WorkspaceAgainAsync(opened, null, draft, cancellationToken);
+        }
+
+        YearWorkflow.Apply(opened.Year, transition);
+        var note = ReviewHistory.Note(User, id, number, transition switch
+        {
+            ReviewTransition.Return => ReviewNoteKind.Returned,
+            ReviewTransition.Approve => ReviewNoteKind.Approved,
+            _ => ReviewNoteKind.Reopened,
+        }, draft.Text);
+        db.ReviewNotes.Add(note);
+        if (transition == ReviewTransition.Approve)
+        {
+            await freezer.FreezeAsync(opened.Agreement, number, note.AuthorUserId, note.AuthorName, note.AtUtc, cancellationToken);
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Somebody else took a step on this year at the same moment: show the year as it is now.
+            TempData[Flash.Key] = localizer["Kamēr jūs lēmāt, gada statuss mainījās. Pārskatiet un mēģiniet vēlreiz."].Value;
+            return RedirectToAction("Workspace", "Years", new { id, number });
+        }
+        await notices.AfterAsync(id, number, transition, note.Text, cancellationToken);
+        TempData[Flash.Key] = transition switch
+        {
+            ReviewTransition.Return => localizer["Gads atgriezts biedrībai labošanai."].Value,
+            ReviewTransition.Approve => localizer["Gads apstiprināts. Pārskats iesaldēts."].Value,
+            _ => localizer["Gads atvērts no jauna labošanai."].Value,
+        };
+        return RedirectToAction("Workspace", "Years", new { id, number });
+    }
+
+    private async Task<IActionResult> WorkspaceAgainAsync(OpenedYear opened, ReviewDraft? comment, ReviewDraft? decision, CancellationToken cancellationToken, int status = StatusCodes.Status422UnprocessableEntity)
+    {
+        var page = await workspace.BuildAsync(User, opened, comment, decision, cancellationToken);
+        var view = View("~/Features/Years/Workspace.cshtml", page);
+        view.StatusCode = status;
+        return view;
+    }
+}

@@ -1,0 +1,94 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using ZemgaleNvo.Domain.Agreements;
+using ZemgaleNvo.Domain.Reviews;
+using ZemgaleNvo.Infrastructure.Data;
+using ZemgaleNvo.Web.Authorization;
+
+namespace ZemgaleNvo.Web.Features.Review;
+
+/// <summary>A comment, or the reason of a return or reopening, as its form posts it.</summary>
+public sealed class ReviewDraft
+{
+    [StringLength(4000, ErrorMessage = "Ne vairāk kā {1} zīmes.")]
+    [Display(Name = "Teksts")]
+    public string? Text { get; set; }
+
+    /// <summary>What a comment is about: empty for the year, <c>result:12</c> or <c>spending:7</c>.</summary>
+    [Display(Name = "Par ko")]
+    public string? Target { get; set; }
+}
+
+/// <summary>How the approved document was frozen: shown beside its download.</summary>
+public sealed record FrozenReportInfo(string Sha256, string ApprovedByName, DateTime ApprovedAtUtc, string FileName);
+
+/// <summary>
+/// The review part of a year page (or of the summary's review page): the history of comments and
+/// steps, the frozen document, and the forms the user may use.
+/// </summary>
+public sealed record ReviewPanel(
+    int AgreementId,
+    int? YearNumber,
+    ReviewStatus Status,
+    IReadOnlyList<ReviewNote> Notes,
+    FrozenReportInfo? Frozen,
+    bool CanComment,
+    bool CanReturn,
+    bool CanApprove,
+    bool CanReopen,
+    bool CanSubmit,
+    IReadOnlyList<KeyValuePair<string, string>> Targets,
+    ReviewDraft Comment,
+    ReviewDraft Decision)
+{
+    /// <summary>The latest return or reopening reason, shown at the top while the year waits for the performer.</summary>
+    public ReviewNote? OpenReturn => Status == ReviewStatus.Returned
+        ? Notes.Where(n => n.Kind is ReviewNoteKind.Returned or ReviewNoteKind.Reopened).MaxBy(n => n.Id)
+        : null;
+}
+
+/// <summary>Builds the <see cref="ReviewPanel"/> of a year or of the summary.</summary>
+public sealed class ReviewPanelQuery(AppDbContext db, IAuthorizationService authorization)
+{
+    public async Task<ReviewPanel> BuildAsync(
+        ClaimsPrincipal user, DelegationAgreement agreement, ImplementationYear? year,
+        ReviewDraft? comment, ReviewDraft? decision, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
+        var yearNumber = year?.Number;
+        var status = year?.Status ?? agreement.SummaryStatus;
+        var notes = await db.ReviewNotes.AsNoTracking()
+            .Where(n => n.AgreementId == agreement.Id && n.YearNumber == yearNumber)
+            .OrderBy(n => n.Id).ToListAsync(cancellationToken);
+        var frozen = status == ReviewStatus.Approved
+            ? await db.FrozenReports.AsNoTracking()
+                .Where(r => r.AgreementId == agreement.Id && r.YearNumber == yearNumber && r.Language == ReportFreezer.Language)
+                .OrderByDescending(r => r.Id)
+                .Select(r => new FrozenReportInfo(r.Sha256, r.ApprovedByName, r.ApprovedAtUtc, r.FileName))
+                .FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var resource = new AgreementResource(agreement.Id, agreement.PerformerId);
+        async Task<bool> May(Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement op) =>
+            (await authorization.AuthorizeAsync(user, resource, op)).Succeeded;
+        var reviewer = await May(AgreementOperations.Review);
+        var allYearsApproved = YearWorkflow.AllYearsApproved(agreement);
+        var targets = year is null ? [] : year.Activities
+            .OrderBy(a => a.BudgetLineId).ThenBy(a => a.Ordinal)
+            .Select(a => new KeyValuePair<string, string>($"result:{a.Id}", Shorten($"{a.Ordinal}) {a.Text}")))
+            .Concat(year.SpendingEntries.OrderBy(e => e.Date)
+                .Select(e => new KeyValuePair<string, string>($"spending:{e.Id}", Shorten($"{Formatting.Display.Date(e.Date)} {e.Description}, {Formatting.Display.Money(e.AmountCents)}"))))
+            .ToList();
+        return new ReviewPanel(
+            agreement.Id, yearNumber, status, notes, frozen,
+            CanComment: await May(AgreementOperations.Comment),
+            CanReturn: reviewer && YearWorkflow.Target(ReviewTransition.Return, status) is not null,
+            CanApprove: reviewer && YearWorkflow.Target(ReviewTransition.Approve, status) is not null && (year is not null || allYearsApproved),
+            CanReopen: await May(AgreementOperations.Reopen) && YearWorkflow.Target(ReviewTransition.Reopen, status) is not null,
+            CanSubmit: year is null && allYearsApproved && await May(AgreementOperations.Submit) && YearWorkflow.Target(ReviewTransition.Submit, status) is not null,
+            targets, comment ?? new ReviewDraft(), decision ?? new ReviewDraft());
+    }
+
+    private static string Shorten(string text) => text.Length <= 90 ? text : string.Concat(text.AsSpan(0, 89), "…");
+}
