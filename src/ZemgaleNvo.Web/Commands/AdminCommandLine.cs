@@ -55,7 +55,7 @@ internal static class AdminCommandLine
             {
                 return new Result(null, name == "users" ? "users: say what to do: add or reset-password." : "audit: say what to do: verify.");
             }
-            name = $"users {args[1]}";
+            name = $"{name} {args[1]}";
             rest = 2;
         }
         if (!Commands.TryGetValue(name, out var spec))

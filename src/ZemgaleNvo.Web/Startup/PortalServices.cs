@@ -196,6 +196,15 @@ internal static class PortalServices
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/account/denied";
+            // Denied access is recorded where it happens, whether or not the browser follows the
+            // redirect to the "denied" page.
+            options.Events.OnRedirectToAccessDenied = async context =>
+            {
+                var audit = context.HttpContext.RequestServices.GetRequiredService<ZemgaleNvo.Web.Features.Account.SecurityAudit>();
+                await audit.RecordAsync(Domain.Audit.AuditAction.AccessDenied, context.HttpContext.User,
+                    context.Request.Method + " " + context.Request.Path + context.Request.QueryString);
+                context.Response.Redirect(context.RedirectUri);
+            };
         });
     }
 }

@@ -85,13 +85,10 @@ public sealed partial class AccountController(
 
     [HttpGet("denied")]
     [AllowAnonymous]
-    public async Task<IActionResult> Denied(string? returnUrl = null)
+    public IActionResult Denied(string? returnUrl = null)
     {
-        if (User.Identity?.IsAuthenticated == true)
-        {
-            LogDenied(logger, User.Identity.Name, returnUrl);
-            await audit.RecordAsync(AuditAction.AccessDenied, User, returnUrl ?? "?");
-        }
+        // The audit row is written when access is refused (the cookie scheme's OnRedirectToAccessDenied), not here.
+        LogDenied(logger, User.Identity?.Name, returnUrl);
         Response.StatusCode = StatusCodes.Status403Forbidden;
         return View();
     }

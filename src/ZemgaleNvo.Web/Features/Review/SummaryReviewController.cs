@@ -25,11 +25,14 @@ public sealed class SummaryReviewController(
     AppDbContext db, IAuthorizationService authorization, ReviewPanelQuery panels, ReportFreezer freezer, WorkflowNotices notices,
     IStringLocalizer<SharedResource> localizer) : Controller
 {
+    // The controller shares the Review feature folder, so its view is named by path.
+    private const string ViewPath = "~/Features/Review/Review.cshtml";
+
     [HttpGet("review")]
     public async Task<IActionResult> Review(int id, CancellationToken cancellationToken)
     {
         var (agreement, refusal) = await OpenAsync(id, AgreementOperations.View, cancellationToken);
-        return refusal ?? View(await PageAsync(agreement!, null, null, cancellationToken));
+        return refusal ?? View(ViewPath, await PageAsync(agreement!, null, null, cancellationToken));
     }
 
     [HttpPost("comments")]
@@ -134,7 +137,7 @@ public sealed class SummaryReviewController(
 
     private async Task<IActionResult> AgainAsync(DelegationAgreement agreement, ReviewDraft? comment, ReviewDraft? decision, int status, CancellationToken cancellationToken)
     {
-        var view = View(nameof(Review), await PageAsync(agreement, comment, decision, cancellationToken));
+        var view = View(ViewPath, await PageAsync(agreement, comment, decision, cancellationToken));
         view.StatusCode = status;
         return view;
     }
