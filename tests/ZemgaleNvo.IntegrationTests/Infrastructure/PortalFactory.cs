@@ -40,7 +40,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         // Warnings and errors only: request logs of hundreds of test requests would bury the test results.
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
+        // Every instance's emails as .eml files in its own folder, in any environment (a test that
+        // switches to Production keeps a complete mail configuration, which start-up checks).
         builder.UseSetting("Smtp:PickupDirectory", MailFolder);
+        builder.UseSetting("Smtp:From", "ZemgaleNvo portāls <noreply@zemgalenvo.test>");
+        builder.UseSetting("Notifications:PortalBaseUrl", "https://localhost");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
