@@ -20,6 +20,7 @@ using ZemgaleNvo.Web.Authorization;
 using ZemgaleNvo.Web.Features.Agreements;
 using ZemgaleNvo.Web.Features.Health;
 using ZemgaleNvo.Web.Features.Home;
+using ZemgaleNvo.Web.Notifications;
 using ZemgaleNvo.Web.Resources;
 
 namespace ZemgaleNvo.Web.Startup;
@@ -124,6 +125,7 @@ internal static class PortalServices
         services.AddSingleton<ZemgaleNvo.Web.Features.Reports.SummaryReportCache>();
         services.AddSingleton(LoadReportFonts(configuration));
         services.AddPortalHealthChecks();
+        services.AddWorkflowNotifications(configuration, builder.Environment);
     }
 
     /// <summary>

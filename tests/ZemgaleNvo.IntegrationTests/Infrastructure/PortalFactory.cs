@@ -27,6 +27,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
     public string DataFolder { get; }
     public string DatabaseFile => Path.Combine(DataFolder, DatabaseRegistration.SqliteFileName);
+
+    /// <summary>Where this instance's emails land as .eml files (<c>Smtp:PickupDirectory</c>), apart from every other test's.</summary>
+    public string MailFolder => Path.Combine(DataFolder, "mail");
     public Dictionary<string, string?> Settings { get; } = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -37,6 +40,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         // Warnings and errors only: request logs of hundreds of test requests would bury the test results.
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
+        // Every instance's emails as .eml files in its own folder, in any environment (a test that
+        // switches to Production keeps a complete mail configuration, which start-up checks).
+        builder.UseSetting("Smtp:PickupDirectory", MailFolder);
+        builder.UseSetting("Smtp:From", "ZemgaleNvo portāls <noreply@zemgalenvo.test>");
+        builder.UseSetting("Notifications:PortalBaseUrl", "https://localhost");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using MimeKit;
+using ZemgaleNvo.Domain.Agreements;
+using ZemgaleNvo.Domain.Reviews;
+using ZemgaleNvo.Web.Features.Reports;
+
+namespace ZemgaleNvo.Web.Notifications;
+
+/// <summary>What the email says about the agreement and the year, read from the database by the notifier.</summary>
+public sealed record NoticeFacts(
+    AgreementType AgreementType,
+    string? AgreementNumber,
+    string AgreementTitle,
+    string PerformerName,
+    int YearNumber,
+    DateOnly YearStart,
+    DateOnly YearEnd);
+
+/// <summary>One composed email, the same for every recipient of a notice.</summary>
+public sealed record WorkflowMessage(string Subject, string TextBody, string HtmlBody, Uri Link)
+{
+    /// <summary>
+    /// Composes the email for a notice. Pure: the same notice and facts give the same text, in the
+    /// language of <paramref name="format"/>; times are shown in Riga time.
+    /// </summary>
+    public static WorkflowMessage Compose(WorkflowNotice notice, NoticeFacts facts, Uri portalBaseUrl, ReportFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(format);
+        var text = new NotificationText(format);
+        var link = YearLink(portalBaseUrl, notice.AgreementId, notice.YearNumber);
+        var yearName = format.YearName(facts.YearNumber);
+
+        var agreement = $"{format.AgreementType(facts.AgreementType)}"
+            + (string.IsNullOrWhiteSpace(facts.AgreementNumber) ? "" : $" {text.NumberPrefix} {facts.AgreementNumber.Trim()}")
+            + $" „{facts.AgreementTitle}”";
+        List<(string Label, string Value)> rows =
+        [
+            (text.Agreement, agreement),
+            (text.Performer, facts.PerformerName),
+            (text.Year, $"{yearName} ({format.Period(facts.YearStart, facts.YearEnd)})"),
+            (text.Status, format.Status(StatusAfter(notice.Kind))),
+        ];
+        if (notice.Kind == WorkflowNoticeKind.Returned)
+        {
+            rows.Add((text.Reason, string.IsNullOrWhiteSpace(notice.Reason) ? text.NoReason : NormaliseLines(notice.Reason.Trim())));
+        }
+        rows.Add((text.Actor(notice.Kind), notice.ActorName));
+        rows.Add((text.When, $"{RigaTimestamp(notice.AtUtc, format)} ({text.RigaTime})"));
+
+        var subject = OneLine(text.Subject(notice.Kind, yearName, facts.PerformerName));
+        return new WorkflowMessage(subject, PlainText(text, notice.Kind, rows, link), Html(text, format.LanguageTag, notice.Kind, rows, link), link);
+    }
+
+    /// <summary>The year page, <c>{base}/agreements/{id}/years/{n}/entry</c>, under the configured base (which may have a path).</summary>
+    public static Uri YearLink(Uri portalBaseUrl, int agreementId, int yearNumber)
+    {
+        ArgumentNullException.ThrowIfNull(portalBaseUrl);
+        var root = portalBaseUrl.AbsolutePath.EndsWith('/') ? portalBaseUrl : new Uri(portalBaseUrl.GetLeftPart(UriPartial.Path) + "/");
+        return new Uri(root, FormattableString.Invariant($"agreements/{agreementId}/years/{yearNumber}/entry"));
+    }
+
+    /// <summary>The status the year has after the step.</summary>
+    public static ReviewStatus StatusAfter(WorkflowNoticeKind kind) => kind switch
+    {
+        WorkflowNoticeKind.Submitted => ReviewStatus.Submitted,
+        WorkflowNoticeKind.Returned => ReviewStatus.Returned,
+        WorkflowNoticeKind.Approved => ReviewStatus.Approved,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary><c>24.11.2026. 14:05</c>: the moment in Europe/Riga, summer time included.</summary>
+    public static string RigaTimestamp(DateTime utc, ReportFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        var riga = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Riga);
+        return $"{format.Date(DateOnly.FromDateTime(riga))} {riga.ToString("HH:mm", CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>The message for one recipient: UTF-8 text and HTML alternatives, marked as automatic (RFC 3834) so that out-of-office replies stay away.</summary>
+    public MimeMessage ToMime(MailboxAddress from, MailboxAddress to)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        var message = new MimeMessage();
+        message.From.Add(from);
+        message.To.Add(to);
+        message.Subject = Subject;
+        // Message-Id under the sender's domain rather than this machine's name: mail filters look at it.
+        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(from.Domain);
+        message.Headers.Add("Auto-Submitted", "auto-generated");
+        message.Body = new BodyBuilder { TextBody = TextBody, HtmlBody = HtmlBody }.ToMessageBody();
+        return message;
+    }
+
+    private static readonly TimeZoneInfo Riga = TimeZoneInfo.FindSystemTimeZoneById("Europe/Riga");
+
+    private static string PlainText(NotificationText text, WorkflowNoticeKind kind, List<(string Label, string Value)> rows, Uri link)
+    {
+        var body = new StringBuilder();
+        body.Append(text.Greeting).Append('\n').Append('\n');
+        body.Append(text.Lead(kind)).Append('\n').Append('\n');
+        foreach (var (label, value) in rows)
+        {
+            body.Append(label).Append(": ").Append(value).Append('\n');
+        }
+        body.Append('\n').Append(text.OpenYear).Append(": ").Append(link.AbsoluteUri).Append('\n').Append('\n');
+        body.Append("-- \n").Append(text.Footer).Append('\n');
+        return body.ToString();
+    }
+
+    private static string Html(NotificationText text, string lang, WorkflowNoticeKind kind, List<(string Label, string Value)> rows, Uri link)
+    {
+        static string E(string value) => WebUtility.HtmlEncode(value).Replace("\n", "<br>", StringComparison.Ordinal);
+        var body = new StringBuilder();
+        body.Append("<!DOCTYPE html>\n<html lang=\"").Append(lang).Append("\"><head><meta charset=\"utf-8\"></head><body>\n");
+        body.Append("<p>").Append(E(text.Greeting)).Append("</p>\n");
+        body.Append("<p>").Append(E(text.Lead(kind))).Append("</p>\n<table>\n");
+        foreach (var (label, value) in rows)
+        {
+            body.Append("<tr><th style=\"text-align:left;vertical-align:top;padding-right:1em\">").Append(E(label))
+                .Append("</th><td>").Append(E(value)).Append("</td></tr>\n");
+        }
+        body.Append("</table>\n<p><a href=\"").Append(E(link.AbsoluteUri)).Append("\">").Append(E(text.OpenYear)).Append("</a></p>\n");
+        body.Append("<p style=\"color:#555\">").Append(E(text.Footer)).Append("</p>\n</body></html>\n");
+        return body.ToString();
+    }
+
+    private static string NormaliseLines(string value) => value.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+
+    /// <summary>A subject is one line whatever the names in it contain.</summary>
+    private static string OneLine(string value) =>
+        string.Join(' ', value.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}
