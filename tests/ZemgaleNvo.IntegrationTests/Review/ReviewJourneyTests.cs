@@ -58,6 +58,12 @@ public sealed class ReviewJourneyTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(staff, $"{demo.Year(3)}/comments", new() { ["Comment.Text"] = "Izlabots: 11 semināri." })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(staff, $"{demo.Year(3)}/submit")).StatusCode);
 
+        // The people concerned were told: reviewers of each submission, the NGO's staff of the return.
+        var mails = Directory.GetFiles(_factory.MailFolder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)).ToList();
+        Assert.Equal(2, mails.Count(m => m.To.Mailboxes.Any(a => a.Address == Browser.Reviewer)));
+        var returned = Assert.Single(mails, m => m.To.Mailboxes.Any(a => a.Address == Browser.ZemgaleStaff));
+        Assert.Contains("Precizējiet 2. rezultāta semināru skaitu.", returned.TextBody);
+
         await using var db = _factory.OpenDatabase();
         var history = await db.ReviewNotes.Where(n => n.AgreementId == demo.Id && n.YearNumber == 3).OrderBy(n => n.Id).Select(n => n.Kind).ToListAsync();
         Assert.Equal([ReviewNoteKind.Submitted, ReviewNoteKind.Comment, ReviewNoteKind.Returned, ReviewNoteKind.Comment, ReviewNoteKind.Submitted], history);

@@ -119,7 +119,7 @@ public sealed class ReviewController(
             TempData[Flash.Key] = localizer["Kamēr jūs lēmāt, gada statuss mainījās. Pārskatiet un mēģiniet vēlreiz."].Value;
             return RedirectToAction("Workspace", "Years", new { id, number });
         }
-        await notices.AfterAsync(id, number, transition, note.Text, cancellationToken);
+        await notices.AfterAsync(id, number, transition, note.Text, note.AuthorName);
         TempData[Flash.Key] = transition switch
         {
             ReviewTransition.Return => localizer["Gads atgriezts biedrībai labošanai."].Value,

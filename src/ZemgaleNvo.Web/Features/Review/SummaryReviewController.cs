@@ -116,7 +116,7 @@ public sealed class SummaryReviewController(
             TempData[Flash.Key] = localizer["Kamēr jūs lēmāt, kopsavilkuma statuss mainījās. Pārskatiet un mēģiniet vēlreiz."].Value;
             return RedirectToAction(nameof(Review), new { id });
         }
-        await notices.AfterAsync(id, null, transition, note.Text, cancellationToken);
+        await notices.AfterAsync(id, null, transition, note.Text, note.AuthorName);
         TempData[Flash.Key] = localizer["Kopsavilkuma statuss: {0}.", Formatting.Display.Status(agreement.SummaryStatus)].Value;
         return RedirectToAction(nameof(Review), new { id });
     }

@@ -92,9 +92,10 @@ public sealed class YearsController(
             return view;
         }
         YearWorkflow.Submit(gated.Opened!.Year, page.Checklist);
-        db.ReviewNotes.Add(ReviewHistory.Note(User, id, number, ReviewNoteKind.Submitted, null));
+        var note = ReviewHistory.Note(User, id, number, ReviewNoteKind.Submitted, null);
+        db.ReviewNotes.Add(note);
         await db.SaveChangesAsync(cancellationToken);
-        await notices.AfterAsync(id, number, ReviewTransition.Submit, null, cancellationToken);
+        await notices.AfterAsync(id, number, ReviewTransition.Submit, null, note.AuthorName);
         TempData[Flash.Key] = localizer["Gads iesniegts izskatīšanai. Līdz ministrijas lēmumam to labot nevar."].Value;
         return RedirectToAction(nameof(Workspace), new { id, number });
     }
