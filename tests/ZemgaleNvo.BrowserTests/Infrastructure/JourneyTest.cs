@@ -15,12 +15,13 @@ public abstract class JourneyTest(PortalFixture portal, ITestOutputHelper output
 
     protected ITestOutputHelper Output => output;
 
-    protected async Task JourneyAsync(Func<BrowserSession, Task> steps, [CallerMemberName] string test = "")
+    /// <param name="javaScriptEnabled">False: the journey runs in a browser context with JavaScript switched off.</param>
+    protected async Task JourneyAsync(Func<BrowserSession, Task> steps, bool javaScriptEnabled = true, [CallerMemberName] string test = "")
     {
         ArgumentNullException.ThrowIfNull(steps);
         var name = $"{GetType().Name}.{test}";
         var clock = Stopwatch.StartNew();
-        await using var session = await BrowserSession.OpenAsync(portal, name, output);
+        await using var session = await BrowserSession.OpenAsync(portal, name, output, javaScriptEnabled);
         try
         {
             await steps(session);

@@ -111,6 +111,12 @@
                 updateCounter(field);
                 field.addEventListener('input', function () { updateCounter(field); });
             }
+            // A save the server refused comes back with its messages beside the fields: tie each one to its
+            // field (aria-invalid, aria-describedby) as the checks in the browser do, so it is read with the field.
+            if (field.classList.contains('input-validation-error')) {
+                var served = form.querySelector('[data-valmsg-for="' + field.name + '"]');
+                if (served && served.textContent.trim() !== '') { show(field, served.textContent.trim()); }
+            }
             field.addEventListener('blur', function () { if (field.value !== '') { show(field, messageFor(field)); } });
             field.addEventListener('input', function () {
                 if (field.classList.contains('is-invalid')) { show(field, messageFor(field)); }
