@@ -165,6 +165,32 @@ public sealed class YearCompletionTests : IDisposable
         Assert.Contains("Biedrība piedalījās ministrijas konsultācijās.", Browser.Text(await client.GetStringAsync($"/agreements/{demo.Id}/summary")));
     }
 
+    [Fact]
+    public async Task The_stated_year_total_can_be_corrected_or_cleared_on_the_evaluation_form()
+    {
+        var (client, demo) = await StaffAsync();
+        async Task<int> VersionAsync()
+        {
+            await using var db = _factory.OpenDatabase();
+            return await db.ImplementationYears.Where(y => y.AgreementId == demo.Id && y.Number == 3).Select(y => y.Version).SingleAsync();
+        }
+        var url = $"{demo.Year(3)}/evaluation";
+        Assert.Contains("value=\"49\u00A0000,00\"", WebUtility.HtmlDecode(await client.GetStringAsync(url)));
+
+        var refused = await Browser.PostFormAsync(client, url, url, new() { ["Form.Text"] = "Teksts", ["Form.ReportedTotal"] = "-1", ["Form.Version"] = (await VersionAsync()).Text() });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var refusedHtml = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("Summa nevar būt negatīva.", Browser.Text(refusedHtml));
+        // The refused field is tied to its message for screen readers, also without JavaScript.
+        Assert.Matches("id=\"Form_ReportedTotal\"[^>]*aria-invalid=\"true\"|aria-invalid=\"true\"[^>]*id=\"Form_ReportedTotal\"", refusedHtml);
+        Assert.Contains("id=\"Form_ReportedTotal_error\"", refusedHtml);
+
+        var cleared = await Browser.PostFormAsync(client, url, url, new() { ["Form.Text"] = "Teksts", ["Form.ReportedTotal"] = "", ["Form.Version"] = (await VersionAsync()).Text() });
+        Assert.Equal(HttpStatusCode.Redirect, cleared.StatusCode);
+        await using var check = _factory.OpenDatabase();
+        Assert.Null(await check.ImplementationYears.Where(y => y.AgreementId == demo.Id && y.Number == 3).Select(y => y.ReportedActualTotalCents).SingleAsync());
+    }
+
     private static string[] PrefilledAmounts(string html) =>
         System.Text.RegularExpressions.Regex.Matches(html, "name=\"Form.Lines\\[\\d\\].Amount\" value=\"([^\"]*)\"")
             .Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToArray();

@@ -33,7 +33,7 @@ public sealed class SpendingController(AppDbContext db, YearEntryGate gate, IStr
         }
         var opened = gated.Opened!;
         var lineId = opened.DefaultLineId(line);
-        return View("Entry", new SpendingEntryPage(opened, null, new SpendingEntryForm { BudgetLineId = lineId }));
+        return View("Entry", new SpendingEntryPage(opened, null, new SpendingEntryForm { BudgetLineId = lineId }, StatedTotals: await StatedTotalsAsync(opened.Year.Id, cancellationToken)));
     }
 
     [HttpPost("new")]
@@ -49,7 +49,7 @@ public sealed class SpendingController(AppDbContext db, YearEntryGate gate, IStr
         var amount = Validate(opened, form);
         if (!ModelState.IsValid)
         {
-            return Invalid(new SpendingEntryPage(opened, null, form));
+            return Invalid(new SpendingEntryPage(opened, null, form, StatedTotals: await StatedTotalsAsync(opened.Year.Id, cancellationToken)));
         }
         var entry = new SpendingEntry { ImplementationYearId = opened.Year.Id, Description = "" };
         form.ApplyTo(entry, amount!.Value);
@@ -296,6 +296,14 @@ public sealed class SpendingController(AppDbContext db, YearEntryGate gate, IStr
         var view = View("Entry", new SpendingEntryPage(opened, entryId, yours, conflict));
         view.StatusCode = StatusCodes.Status409Conflict;
         return view;
+    }
+
+    /// <summary>Stated line totals that a first itemised entry would replace, so the form can say so before it happens.</summary>
+    private async Task<IReadOnlyDictionary<int, long>> StatedTotalsAsync(int yearId, CancellationToken cancellationToken)
+    {
+        var itemised = await db.SpendingEntries.Where(e => e.ImplementationYearId == yearId).Select(e => e.BudgetLineId).Distinct().ToListAsync(cancellationToken);
+        return await db.SpendingTotals.Where(t => t.ImplementationYearId == yearId && !itemised.Contains(t.BudgetLineId))
+            .ToDictionaryAsync(t => t.BudgetLineId, t => t.AmountCents, cancellationToken);
     }
 
     private Task<SpendingEntry?> FindAsync(int yearId, int entryId, CancellationToken cancellationToken) =>

@@ -61,7 +61,8 @@ public sealed class SpendingEntryForm
     }
 }
 
-public sealed record SpendingEntryPage(OpenedYear Opened, int? EntryId, SpendingEntryForm Form, ConcurrencyConflict? Conflict = null);
+/// <param name="StatedTotals">Lines whose spending is so far one stated total (no itemised entries): that total, which a first entry replaces.</param>
+public sealed record SpendingEntryPage(OpenedYear Opened, int? EntryId, SpendingEntryForm Form, ConcurrencyConflict? Conflict = null, IReadOnlyDictionary<int, long>? StatedTotals = null);
 
 /// <summary>A line's spending as one figure, for performers who do not itemise. Empty removes it.</summary>
 public sealed class LineTotalForm

@@ -37,10 +37,21 @@ public sealed class EvaluationForm
     [Display(Name = "Rezultātu apraksts un novērtējums")]
     public string? Text { get; set; }
 
+    /// <summary>
+    /// The year's total spend as a document states it ("Faktiski 49 000,00 euro"). Optional: when
+    /// empty, the reports use the sum of the lines; when given, a difference is flagged.
+    /// </summary>
+    [Display(Name = "Faktiskie izdevumi kopā, kā norādīts pārskatā")]
+    public string? ReportedTotal { get; set; }
+
     public int Version { get; set; }
 }
 
-public sealed record EvaluationPage(OpenedYear Opened, EvaluationForm Form, ConcurrencyConflict? Conflict = null);
+/// <remarks>Opened with the reporting graph: the page shows the year's sum of the lines beside the stated total.</remarks>
+public sealed record EvaluationPage(OpenedYear Opened, EvaluationForm Form, ConcurrencyConflict? Conflict = null)
+{
+    public long ActualCents => YearsController.Balance(Opened).Balance.ActualCents;
+}
 
 /// <summary>One line of the carry-over split; <see cref="Saved"/> is the amount as it was when the form was opened.</summary>
 public sealed class CarryOverRow
@@ -103,25 +114,31 @@ public sealed class YearsController(
     [HttpGet("evaluation")]
     public async Task<IActionResult> Evaluation(int id, int number, CancellationToken cancellationToken)
     {
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
+        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: true, cancellationToken);
         if (gated.Refusal is not null)
         {
             return gated.Refusal;
         }
         var year = gated.Opened!.Year;
-        return View(new EvaluationPage(gated.Opened, new EvaluationForm { Text = year.EvaluationText, Version = year.Version }));
+        return View(new EvaluationPage(gated.Opened, new EvaluationForm
+        {
+            Text = year.EvaluationText,
+            ReportedTotal = year.ReportedActualTotalCents is { } total ? Formatting.Display.Money(total) : null,
+            Version = year.Version,
+        }));
     }
 
     [HttpPost("evaluation")]
     public async Task<IActionResult> SaveEvaluation(int id, int number, [FromForm(Name = FormPrefix)] EvaluationForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
+        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: true, cancellationToken);
         if (gated.Refusal is not null)
         {
             return gated.Refusal;
         }
         var opened = gated.Opened!;
+        var reportedTotal = MoneyField.Read(ModelState, $"{FormPrefix}.{nameof(EvaluationForm.ReportedTotal)}", form.ReportedTotal, localizer, required: false);
         if (!ModelState.IsValid)
         {
             var invalid = View(nameof(Evaluation), new EvaluationPage(opened, form));
@@ -134,6 +151,7 @@ public sealed class YearsController(
             return await EvaluationConflictAsync(opened, form, cancellationToken);
         }
         year.EvaluationText = FormText.Clean(form.Text);
+        year.ReportedActualTotalCents = reportedTotal;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -141,7 +159,7 @@ public sealed class YearsController(
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            var reopened = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
+            var reopened = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: true, cancellationToken);
             return reopened.Refusal ?? await EvaluationConflictAsync(reopened.Opened!, form, cancellationToken);
         }
         TempData[Flash.Key] = localizer["Rezultātu apraksts saglabāts."].Value;
@@ -269,7 +287,12 @@ public sealed class YearsController(
     private async Task<IActionResult> EvaluationConflictAsync(OpenedYear opened, EvaluationForm yours, CancellationToken cancellationToken)
     {
         var conflict = await ConcurrencyConflict.DescribeAsync(db, nameof(ImplementationYear), opened.Year.Id,
-            [new ConflictField(localizer["Rezultātu apraksts un novērtējums"], opened.Year.EvaluationText ?? "", FormText.Clean(yours.Text) ?? "")],
+            [
+                new ConflictField(localizer["Rezultātu apraksts un novērtējums"], opened.Year.EvaluationText ?? "", FormText.Clean(yours.Text) ?? ""),
+                new ConflictField(localizer["Faktiskie izdevumi kopā, kā norādīts pārskatā"],
+                    opened.Year.ReportedActualTotalCents is { } saved ? Formatting.Display.Money(saved) : "",
+                    Domain.Money.MoneyInput.Parse(yours.ReportedTotal) is { IsValid: true } typed ? Formatting.Display.Money(typed.Cents) : yours.ReportedTotal ?? ""),
+            ],
             deleted: false, cancellationToken);
         yours.Version = opened.Year.Version;
         ModelState.Remove($"{FormPrefix}.{nameof(EvaluationForm.Version)}");
