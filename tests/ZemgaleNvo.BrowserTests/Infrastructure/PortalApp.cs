@@ -50,6 +50,9 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         builder.UseSetting("Demo:SeedOnStart", "true");
         builder.UseSetting("Bootstrap:AdminEmail", "");
         builder.UseSetting("Bootstrap:AdminPassword", "");
+        // Review steps send emails; in Development they would land in the web project's data/mail, the
+        // developer's own mail drop. Keep them in this portal's temporary folder, deleted with it.
+        builder.UseSetting("Smtp:PickupDirectory", Path.Combine(DataFolder, "mail"));
         // Warnings and errors only, so the test output is not buried under request logs.
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
