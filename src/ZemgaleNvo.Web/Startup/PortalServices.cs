@@ -125,7 +125,6 @@ internal static class PortalServices
         services.AddScoped<ZemgaleNvo.Web.Features.Reports.SummaryReportQuery>();
         services.AddSingleton<ZemgaleNvo.Web.Features.Reports.SummaryReportCache>();
         services.AddScoped<ZemgaleNvo.Web.Features.Dashboard.DashboardQuery>();
-        services.AddSingleton<ZemgaleNvo.Web.Features.Dashboard.LastChangeCache>();
         services.AddSingleton(LoadReportFonts(configuration));
         services.AddPortalHealthChecks();
         services.AddWorkflowNotifications(configuration, builder.Environment);

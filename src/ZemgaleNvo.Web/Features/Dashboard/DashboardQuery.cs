@@ -7,6 +7,9 @@ using ZemgaleNvo.Web.Features.Reports;
 
 namespace ZemgaleNvo.Web.Features.Dashboard;
 
+/// <summary>The latest audit row of an agreement: when, and by whom (the user name as recorded then).</summary>
+public sealed record LastChange(long AuditId, DateTime AtUtc, string UserName);
+
 /// <summary>
 /// One agreement on the dashboard: its report model (the same one the agreement page, the summary
 /// and the PDF read, so the figures cannot differ) and its last change.
@@ -48,7 +51,17 @@ public sealed record DashboardResult(
 /// agreements whose model is missing or out of date, all of them in a few batched queries rather
 /// than one query set per agreement.
 /// </summary>
-public sealed class DashboardQuery(AppDbContext db, IDataScope scope, SummaryReportCache reports, LastChangeCache lastChanges)
+/// <remarks>
+/// The last change is the agreement's highest audit row: every audit row of a record under an
+/// agreement carries the agreement's id (AuditCapture.ResolveAgreementsAsync), deletions included,
+/// and ids grow with every save. One correlated <c>MAX(Id) … WHERE AgreementId = …</c> per
+/// agreement is a seek on the (AgreementId, Id) index, so this stays cheap however long the trail
+/// grows, and it is read fresh on every request. Limitation: rows written before audit rows carried
+/// their agreement (migration ReviewHistoryFrozenReportsAuditChain) have none and are not counted,
+/// and they cannot be tagged later (the trail is append-only); only databases older than that
+/// migration are affected.
+/// </remarks>
+public sealed class DashboardQuery(AppDbContext db, SummaryReportCache reports)
 {
     /// <summary>Agreements whose graphs are loaded at once when their models are out of date: bounds the memory a cold cache needs.</summary>
     private const int GraphBatchSize = 25;
@@ -89,13 +102,20 @@ public sealed class DashboardQuery(AppDbContext db, IDataScope scope, SummaryRep
             var last = new DateOnly(year, 12, 31);
             agreements = agreements.Where(a => a.PeriodStart <= last && a.PeriodEnd >= first);
         }
-        var ids = await agreements.Select(a => a.Id).ToListAsync(cancellationToken);
+        var listed = await agreements
+            .Select(a => new { a.Id, LastAuditId = db.AuditEntries.Where(e => e.AgreementId == a.Id).Max(e => (long?)e.Id) })
+            .ToListAsync(cancellationToken);
+        var ids = listed.Select(a => a.Id).ToList();
+        var lastAuditIds = listed.Where(a => a.LastAuditId is not null).Select(a => a.LastAuditId!.Value).ToList();
+        var changes = await db.AuditEntries
+            .Where(e => lastAuditIds.Contains(e.Id))
+            .Select(e => new LastChange(e.Id, e.AtUtc, e.UserName))
+            .ToDictionaryAsync(c => c.AuditId, cancellationToken);
 
         var models = await ReportsAsync(ids, stamp, regions, cancellationToken);
-        var changes = await lastChanges.GetAsync(db, scope, stamp, cancellationToken);
-        var rows = ids
-            .Where(models.ContainsKey)
-            .Select(id => new DashboardRow(models[id], changes.GetValueOrDefault(id)))
+        var rows = listed
+            .Where(a => models.ContainsKey(a.Id))
+            .Select(a => new DashboardRow(models[a.Id], a.LastAuditId is { } last ? changes.GetValueOrDefault(last) : null))
             .ToList();
         return new DashboardResult(filter, regions, years, Sort(rows, filter.Sort, filter.Descending), span?.Count ?? 0);
     }
