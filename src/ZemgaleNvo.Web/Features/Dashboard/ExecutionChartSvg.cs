@@ -33,8 +33,8 @@ public static class ExecutionChartSvg
     private const float PlotRight = ViewBoxWidth - 92f;
 
     private const float PlotTop = FontSize * 2.2f;
-    private const float BarHeight = 11f;
-    private const float RowHeight = 40f;
+    private const float BarHeight = 10f;
+    private const float RowHeight = 32f;
     private const float AverageLetterWidth = 0.58f;
 
     /// <summary>An empty string when there are no rows: no chart of nothing.</summary>
@@ -59,7 +59,7 @@ public static class ExecutionChartSvg
         float X(long cents) => PlotLeft + (cents <= 0 ? 0f : (float)(plotWidth * (cents / (double)topCents)));
 
         var svg = new StringBuilder(4096 + (rows.Count * 1024));
-        svg.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"execution-chart\" width=\"100%\" viewBox=\"0 0 ")
+        svg.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" viewBox=\"0 0 ")
             .Append(N(ViewBoxWidth)).Append(' ').Append(N(height))
             .Append("\" role=\"img\" aria-labelledby=\"execution-chart-title execution-chart-desc\" lang=\"").Append(format.LanguageTag).Append('"')
             .Append(" font-family=\"'DejaVu Sans', Verdana, Arial, sans-serif\" font-size=\"").Append(N(FontSize))
@@ -89,11 +89,11 @@ public static class ExecutionChartSvg
             var row = rows[i];
             var top = PlotTop + (RowHeight * i);
             var agreement = row.Agreement;
-            svg.Append("<text x=\"0\" y=\"").Append(N(top + 15)).Append("\">").Append(Escape(Shorten(agreement.Performer, maxLetters))).Append("</text>\n");
-            svg.Append("<text x=\"0\" y=\"").Append(N(top + 29)).Append("\" font-size=\"").Append(N(SmallFontSize)).Append("\">")
+            svg.Append("<text x=\"0\" y=\"").Append(N(top + 13)).Append("\">").Append(Escape(Shorten(agreement.Performer, maxLetters))).Append("</text>\n");
+            svg.Append("<text x=\"0\" y=\"").Append(N(top + 26)).Append("\" font-size=\"").Append(N(SmallFontSize)).Append("\">")
                 .Append(Escape(Shorten($"{agreement.Region}, {agreement.PeriodStart.Year}–{agreement.PeriodEnd.Year}", maxSmallLetters))).Append("</text>\n");
-            Bar(svg, row, isActual: false, row.PlannedCents, top + 6, X, format, text);
-            Bar(svg, row, isActual: true, row.ActualCents, top + 6 + BarHeight + 2, X, format, text);
+            Bar(svg, row, isActual: false, row.PlannedCents, top + 5, X, format, text);
+            Bar(svg, row, isActual: true, row.ActualCents, top + 5 + BarHeight + 2, X, format, text);
         }
 
         // The legend under the plot.
