@@ -60,7 +60,8 @@ internal static class PortalServices
         // Every endpoint needs a signed-in user unless it says [AllowAnonymous]: a controller that
         // forgets [Authorize] stays closed.
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPortalPolicies();
 
         // Behind a reverse proxy that terminates TLS: trust X-Forwarded-For/-Proto only from the
         // proxies named in ReverseProxy:KnownProxies (IP addresses).
@@ -123,6 +124,7 @@ internal static class PortalServices
         services.AddHttpContextAccessor();
         services.AddScoped<ZemgaleNvo.Web.Features.Reports.SummaryReportQuery>();
         services.AddSingleton<ZemgaleNvo.Web.Features.Reports.SummaryReportCache>();
+        services.AddScoped<ZemgaleNvo.Web.Features.Dashboard.DashboardQuery>();
         services.AddSingleton(LoadReportFonts(configuration));
         services.AddPortalHealthChecks();
         services.AddWorkflowNotifications(configuration, builder.Environment);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using ZemgaleNvo.Domain.Audit;
 using ZemgaleNvo.Infrastructure.Data;
 
 namespace ZemgaleNvo.Web.Features.Reports;
@@ -11,8 +12,10 @@ namespace ZemgaleNvo.Web.Features.Reports;
 /// can share it.
 /// </summary>
 /// <remarks>
-/// "Unchanged" is the audit trail's last row: every change of domain data writes audit rows in its
-/// own transaction (see AppDbContext.SaveChangesAsync), so a new change means a new highest id.
+/// "Unchanged" is the audit trail's last data-change row: every change of domain data writes audit
+/// rows (Created, Updated, Deleted) in its own transaction (see AppDbContext.SaveChangesAsync), so a
+/// new change means a new highest id. Sign-ins and refused requests are in the trail too but change
+/// no report: counting them would throw every cached model away at each sign-in.
 /// The stamp comes from the database, so several instances stay right without talking to each
 /// other. The stamp is read before the graph, so a model is never older than its stamp.
 /// </remarks>
@@ -23,7 +26,13 @@ public sealed class SummaryReportCache
     public static async Task<long> DataStampAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return await db.AuditEntries.MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0;
+        // Newest first and stop at the first data change: only the security rows written since the
+        // last change are passed over, not the whole trail.
+        return await db.AuditEntries
+            .Where(a => a.Action == AuditAction.Created || a.Action == AuditAction.Updated || a.Action == AuditAction.Deleted)
+            .OrderByDescending(a => a.Id)
+            .Select(a => (long?)a.Id)
+            .FirstOrDefaultAsync(cancellationToken) ?? 0;
     }
 
     public SummaryReport? TryGet(int agreementId, long stamp) =>

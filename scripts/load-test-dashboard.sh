@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Load figures of the reviewer dashboard for docs/performance.md: wrk (Debian package `wrk`) against a
+# Release build of the portal on a scratch database with the demo data, signed in as the demo reviewer.
+# AGREEMENTS (default 1, the demo alone) > 1 adds copies of the demo agreement straight into the
+# scratch database with sqlite3 (Debian package `sqlite3`), each under its own ids, with its share of
+# audit rows, spread over the regions, both demo NGOs, four period starts and every year status.
+# Prints, for 8, 32 and 64 connections: p50, p99, requests per second, errors; then the time of the
+# first request after a change (every cached report model out of date), as curl measures it.
+# DURATION (seconds, default 15) per run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+AGREEMENTS=${AGREEMENTS:-1}
+DURATION=${DURATION:-15}
+PORT=${PORT:-5099}
+work=$(mktemp -d)
+trap 'kill $app 2>/dev/null || true; rm -rf "$work"' EXIT
+
+dotnet build -c Release src/ZemgaleNvo.Web -v q -nologo >/dev/null
+start_app() {
+  (cd src/ZemgaleNvo.Web/bin/Release/net10.0 && exec env ASPNETCORE_ENVIRONMENT=Development Security__HttpsCookies=false \
+    Database__DataFolder="$work/data" Serilog__WriteTo__1__Args__path="$work/logs/app-.log" \
+    Serilog__MinimumLevel__Default=Warning Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime=Warning \
+    dotnet ZemgaleNvo.Web.dll --urls "http://localhost:$PORT") >>"$work/app.log" 2>&1 &
+  app=$!
+  for _ in $(seq 60); do curl -sf "http://localhost:$PORT/health/ready" >/dev/null && return; sleep 1; done
+  echo "the portal did not start; see $work/app.log" >&2; exit 1
+}
+start_app
+
+db="$work/data/zemgale.db"
+if [ "$AGREEMENTS" -gt 1 ]; then
+  command -v sqlite3 >/dev/null || { echo "sqlite3 is missing: apt-get install -y sqlite3" >&2; exit 1; }
+  # Written while the portal runs (WAL allows it): a restart would make start-up add the copied audit
+  # rows to the hash chain one by one, which is not what is being measured.
+  sql="$work/clone.sql"
+  seeded=$(sqlite3 "$db" "SELECT MAX(Id) FROM AuditTrail")
+  printf '.timeout 10000\nBEGIN;\n' >"$sql"
+  for k in $(seq 1 $((AGREEMENTS - 1))); do
+    o=$((k * 100000)); shift=$((k % 4)); region=$((k % 5 + 1)); performer=$((k % 2 + 1))
+    status=$(echo Draft Submitted Returned Approved | cut -d' ' -f$((k % 4 + 1)))
+    cat >>"$sql" <<SQL
+INSERT INTO Agreements (Id, DelegatingAuthority, Number, OtherInformation, PerformerId, PeriodEnd, PeriodStart, RegionId, SignedOn, SummaryStatus, TaskText, Title, Type, Version)
+  SELECT Id + $o, DelegatingAuthority, Number, OtherInformation, $performer, date(PeriodEnd, '+$shift years'), date(PeriodStart, '+$shift years'), $region, SignedOn, SummaryStatus, TaskText, Title || ' ($k)', Type, Version FROM Agreements WHERE Id < 100000;
+INSERT INTO ImplementationYears (Id, AgreementId, EndDate, EvaluationText, Number, ReportedActualTotalCents, StartDate, Status, Version)
+  SELECT Id + $o, AgreementId + $o, date(EndDate, '+$shift years'), EvaluationText, Number, ReportedActualTotalCents, date(StartDate, '+$shift years'), CASE Number WHEN 3 THEN '$status' ELSE Status END, Version FROM ImplementationYears WHERE Id < 100000;
+INSERT INTO BudgetLines (Id, AgreementId, Ordinal, Name, ResultsHeading) SELECT Id + $o, AgreementId + $o, Ordinal, Name, ResultsHeading FROM BudgetLines WHERE Id < 100000;
+INSERT INTO PlannedAmounts (Id, BudgetLineId, ImplementationYearId, AmountCents) SELECT Id + $o, BudgetLineId + $o, ImplementationYearId + $o, AmountCents FROM PlannedAmounts WHERE Id < 100000;
+INSERT INTO SpendingTotals (Id, ImplementationYearId, BudgetLineId, AmountCents, Version) SELECT Id + $o, ImplementationYearId + $o, BudgetLineId + $o, AmountCents - $k * 1000, Version FROM SpendingTotals WHERE Id < 100000;
+INSERT INTO CarryOvers (Id, ImplementationYearId, BudgetLineId, AmountCents, Version) SELECT Id + $o, ImplementationYearId + $o, BudgetLineId + $o, AmountCents, Version FROM CarryOvers WHERE Id < 100000;
+INSERT INTO Activities (Id, ImplementationYearId, BudgetLineId, Ordinal, Text, StartDate, EndDate, Place, Version, DeletedAtUtc)
+  SELECT Id + $o, ImplementationYearId + $o, BudgetLineId + $o, Ordinal, Text, StartDate, EndDate, Place, Version, DeletedAtUtc FROM Activities WHERE Id < 100000;
+INSERT INTO Indicators (Id, ActivityId, Count, Unit, Qualifier) SELECT Id + $o, ActivityId + $o, Count, Unit, Qualifier FROM Indicators WHERE Id < 100000;
+INSERT INTO AuditTrail (AtUtc, UserId, UserName, Action, EntityType, EntityKey, Field, OldValue, NewValue, RequestId, AgreementId)
+  SELECT AtUtc, UserId, UserName, Action, EntityType, CAST(CAST(EntityKey AS INTEGER) + $o AS TEXT), Field, OldValue, NewValue, RequestId, AgreementId + $o FROM AuditTrail
+  WHERE Id <= $seeded AND AgreementId IS NOT NULL;
+SQL
+  done
+  echo "COMMIT;" >>"$sql"
+  sqlite3 "$db" <"$sql"
+fi
+
+jar="$work/cookies"
+token=$(curl -s -c "$jar" "http://localhost:$PORT/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "Email=recenzents@demo.zemgalenvo.lv" \
+  --data-urlencode "Password=zemgale-demo-parole" --data-urlencode "__RequestVerificationToken=$token" "http://localhost:$PORT/account/login"
+cookie=$(awk '$6 ~ /^ZemgaleNvo-Auth/ {print $6"="$7}' "$jar")
+[ -n "$cookie" ] || { echo "sign-in failed" >&2; exit 1; }
+rows=$(curl -sf -H "Cookie: $cookie" "http://localhost:$PORT/dashboard" | grep -c '<tr data-agreement-id=' || true)
+[ "$rows" -eq "$AGREEMENTS" ] || { echo "the dashboard lists $rows agreements, expected $AGREEMENTS" >&2; exit 1; }
+
+# Warm-up: JIT, the report cache, connection pools.
+wrk -t2 -c8 -d5s -H "Cookie: $cookie" "http://localhost:$PORT/dashboard" >/dev/null
+
+echo "Agreements: $AGREEMENTS"
+echo "| Page | Connections | Duration | p50 | p99 | Requests/s | Errors |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+run() {
+  local name=$1 path=$2 connections=$3 seconds=$4 out p50 p99 rps errors
+  out=$(wrk -t"$(( connections < 2 ? connections : 2 ))" -c"$connections" -d"${seconds}s" --latency -H "Cookie: $cookie" "http://localhost:$PORT$path")
+  p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
+  p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  errors=$(echo "$out" | awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}')
+  echo "| $name | $connections | ${seconds} s | $p50 | $p99 | $rps | $errors |"
+}
+# One connection first: the time of a request alone, the figure least disturbed by wrk sharing the cores.
+for c in 1 8 32 64; do run "Dashboard" /dashboard "$c" "$DURATION"; done
+run "Dashboard, filtered and sorted" "/dashboard?status=draft&year=2024&sort=execution&dir=desc" 32 "$DURATION"
+# The summary page under the same conditions, as a yardstick on a machine whose load varies.
+for c in 1 32; do run "Summary page (reference)" /agreements/1/summary "$c" "$DURATION"; done
+echo "Dashboard HTML: $(curl -s -H "Cookie: $cookie" "http://localhost:$PORT/dashboard" | wc -c) bytes"
+
+# The first view after a change: a change anywhere writes an audit row, which puts every cached
+# report model out of date (the stamp is global); five rounds, a change through the data-entry
+# screens being simulated by an audit row of the agreement.
+if command -v sqlite3 >/dev/null; then
+  echo
+  echo "First request after a change (ms):"
+  for _ in 1 2 3 4 5; do
+    sqlite3 -cmd ".timeout 10000" "$db" "INSERT INTO AuditTrail (AtUtc, UserName, Action, EntityType, EntityKey, Field, AgreementId) VALUES (strftime('%Y-%m-%d %H:%M:%f', 'now'), 'load-test', 'Updated', 'DelegationAgreement', '1', 'OtherInformation', 1);"
+    curl -s -o /dev/null -w "%{time_total}\n" -H "Cookie: $cookie" "http://localhost:$PORT/dashboard" | awk '{printf "%.0f ", $1 * 1000}'
+  done
+  echo
+fi
+if [ -n "${HOLD:-}" ]; then echo "portal on http://localhost:$PORT (cookie: $cookie); waiting $HOLD s"; sleep "$HOLD"; fi

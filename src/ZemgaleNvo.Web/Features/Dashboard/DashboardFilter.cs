@@ -1,0 +1,176 @@
+using System.Globalization;
+using ZemgaleNvo.Domain.Reviews;
+
+namespace ZemgaleNvo.Web.Features.Dashboard;
+
+/// <summary>The columns the dashboard can be sorted by; their lower-case names are the <c>sort</c> values in the URL.</summary>
+public enum DashboardSort
+{
+    Region,
+    Performer,
+    Start,
+    Execution,
+    Findings,
+    Changed,
+}
+
+/// <summary>
+/// The query string of <c>/dashboard</c> exactly as it came: every value a string, so model binding
+/// can never refuse a request (a typed <c>int? year</c> would turn <c>year=abc</c> into a model
+/// error). <see cref="DashboardFilter.Parse"/> decides what each value means.
+/// </summary>
+public sealed record DashboardRequest(string? Region, string? Status, string? Year, string? Sort, string? Dir);
+
+/// <summary>A query-string value the page could not use, and which parameter it was.</summary>
+public sealed record RejectedValue(string Parameter, string Value);
+
+/// <summary>
+/// What the dashboard shows: the filters and the sort order it understood. Values it did not
+/// understand are left out (the page then shows everything for that filter) and listed in
+/// <see cref="Rejected"/>, so the page can say so instead of failing or silently ignoring them.
+/// </summary>
+/// <param name="RegionCode">A region's code (<c>zemgale</c>); whether such a region exists (in any letter case) is checked against the database by the query.</param>
+/// <param name="Status">Agreements with at least one implementation year in this status.</param>
+/// <param name="Year">Agreements whose period overlaps this calendar year.</param>
+public sealed record DashboardFilter(
+    string? RegionCode,
+    ReviewStatus? Status,
+    int? Year,
+    DashboardSort Sort,
+    bool Descending,
+    IReadOnlyList<RejectedValue> Rejected)
+{
+    public const string RegionParameter = "region";
+    public const string StatusParameter = "status";
+    public const string YearParameter = "year";
+    public const string SortParameter = "sort";
+    public const string DirectionParameter = "dir";
+
+    /// <summary>Years outside this range are refused: no agreement is that old or that far ahead, and DateOnly stays safe.</summary>
+    public const int FirstYear = 1990;
+    public const int LastYear = 2100;
+
+    /// <summary>Longer values are refused without being echoed in full: nothing legitimate is that long.</summary>
+    private const int MaxEchoedLength = 40;
+
+    public static DashboardFilter Default { get; } = new(null, null, null, DashboardSort.Region, false, []);
+
+    public bool HasFilters => RegionCode is not null || Status is not null || Year is not null;
+
+    public static DashboardFilter Parse(DashboardRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var rejected = new List<RejectedValue>();
+
+        var region = Clean(request.Region);
+        if (region is not null && !IsRegionCode(region))
+        {
+            rejected.Add(Reject(RegionParameter, region));
+            region = null;
+        }
+
+        ReviewStatus? status = null;
+        if (Clean(request.Status) is { } statusText)
+        {
+            status = ParseName<ReviewStatus>(statusText);
+            if (status is null)
+            {
+                rejected.Add(Reject(StatusParameter, statusText));
+            }
+        }
+
+        int? year = null;
+        if (Clean(request.Year) is { } yearText)
+        {
+            if (int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed is >= FirstYear and <= LastYear)
+            {
+                year = parsed;
+            }
+            else
+            {
+                rejected.Add(Reject(YearParameter, yearText));
+            }
+        }
+
+        var sort = Default.Sort;
+        var sortGiven = false;
+        if (Clean(request.Sort) is { } sortText)
+        {
+            if (ParseName<DashboardSort>(sortText) is { } parsedSort)
+            {
+                sort = parsedSort;
+                sortGiven = true;
+            }
+            else
+            {
+                rejected.Add(Reject(SortParameter, sortText));
+            }
+        }
+
+        var descending = sortGiven && DescendingFirst(sort);
+        if (Clean(request.Dir) is { } dirText)
+        {
+            switch (dirText.ToUpperInvariant())
+            {
+                case "ASC":
+                    descending = false;
+                    break;
+                case "DESC":
+                    descending = true;
+                    break;
+                default:
+                    rejected.Add(Reject(DirectionParameter, dirText));
+                    break;
+            }
+        }
+
+        return new DashboardFilter(region, status, year, sort, descending, rejected);
+    }
+
+    /// <summary>
+    /// The order a column sorts in when first clicked: the most findings, the most recent change
+    /// first (what a reviewer looks for); names, periods and execution from the lowest.
+    /// </summary>
+    public static bool DescendingFirst(DashboardSort sort) => sort is DashboardSort.Findings or DashboardSort.Changed;
+
+    /// <summary>The filter without a value the database showed to be unknown (a region code no region has).</summary>
+    public DashboardFilter WithoutRegion(string value) =>
+        this with { RegionCode = null, Rejected = [Reject(RegionParameter, value), .. Rejected] };
+
+    /// <summary>Query-string values for a link to this view with another sort order; the filters are kept.</summary>
+    public Dictionary<string, string?> RouteValues(DashboardSort sort, bool descending) => new()
+    {
+        [RegionParameter] = RegionCode,
+        [StatusParameter] = Status is { } s ? Name(s) : null,
+        [YearParameter] = Year?.ToString(CultureInfo.InvariantCulture),
+        [SortParameter] = Name(sort),
+        [DirectionParameter] = descending ? "desc" : "asc",
+    };
+
+    /// <summary>How an enum value is written in the URL: <c>submitted</c>, <c>execution</c>.</summary>
+    public static string Name<T>(T value) where T : struct, Enum =>
+#pragma warning disable CA1308 // URLs are lower-case by convention; nothing here is compared after lowering.
+        value.ToString().ToLowerInvariant();
+#pragma warning restore CA1308
+
+    private static T? ParseName<T>(string text) where T : struct, Enum
+    {
+        // By name only: Enum.TryParse would also take "1" or "99" and turn them into values.
+        foreach (var value in Enum.GetValues<T>())
+        {
+            if (string.Equals(value.ToString(), text, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static bool IsRegionCode(string value) =>
+        value.Length <= MaxEchoedLength && value.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-');
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static RejectedValue Reject(string parameter, string value) =>
+        new(parameter, value.Length > MaxEchoedLength ? string.Concat(value.AsSpan(0, MaxEchoedLength), "…") : value);
+}

@@ -1,0 +1,50 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using ZemgaleNvo.IntegrationTests.Infrastructure;
+using ZemgaleNvo.Web.Features.Reports;
+
+namespace ZemgaleNvo.IntegrationTests.Dashboard;
+
+/// <summary>The dashboard reads the cached report models; security events in the audit trail do not throw them away, data changes do.</summary>
+public class DashboardCacheTests
+{
+    [Fact]
+    public async Task Sign_ins_and_refused_requests_keep_the_cached_models_a_data_change_does_not()
+    {
+        using var factory = new PortalFactory();
+        var zemgale = await DashboardHtml.ZemgaleAgreementIdAsync(factory);
+        var latgale = await DashboardHtml.AddLatgaleAgreementAsync(factory);
+        var reviewer = await Browser.SignedInClientAsync(factory, Browser.Reviewer);
+        await reviewer.GetStringAsync("/dashboard");
+        var cache = factory.Service<SummaryReportCache>();
+        Assert.True(await CachedAsync(factory, cache, zemgale) && await CachedAsync(factory, cache, latgale));
+
+        // Audit rows that are no data change: a sign-in, a failed sign-in, a refused request.
+        await Browser.SignedInClientAsync(factory, Browser.Admin);
+        await Browser.SignInAsync(factory.CreateClient(), Browser.Admin, "nepareiza parole ilgāka");
+        var staff = await Browser.SignedInClientAsync(factory, Browser.ZemgaleStaff);
+        Assert.Equal(HttpStatusCode.Forbidden, DashboardHtml.Outcome(await staff.GetAsync("/dashboard")));
+        await using (var db = factory.OpenDatabase())
+        {
+            Assert.True(await db.AuditEntries.CountAsync(e => e.EntityType == "User") >= 4);
+        }
+
+        Assert.True(await CachedAsync(factory, cache, zemgale) && await CachedAsync(factory, cache, latgale));
+
+        // A data change in one agreement: the models are computed again on the next view.
+        await using (var db = factory.OpenDatabase())
+        {
+            (await db.Agreements.SingleAsync(a => a.Id == latgale)).OtherInformation = "Līgums pagarināts";
+            await db.SaveChangesAsync();
+        }
+        Assert.False(await CachedAsync(factory, cache, latgale));
+        await reviewer.GetStringAsync("/dashboard");
+        Assert.True(await CachedAsync(factory, cache, latgale));
+    }
+
+    private static async Task<bool> CachedAsync(PortalFactory factory, SummaryReportCache cache, int agreementId)
+    {
+        await using var db = factory.OpenDatabase();
+        return cache.TryGet(agreementId, await SummaryReportCache.DataStampAsync(db, CancellationToken.None)) is not null;
+    }
+}
