@@ -57,6 +57,8 @@ public class DashboardPageTests(PortalFixture portal) : IClassFixture<PortalFixt
         Assert.Equal(latest, DashboardHtml.ChangedAt(row), TimeSpan.FromMilliseconds(1));
         var riga = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(latest, DateTimeKind.Utc), Riga);
         Assert.Equal(riga.ToString("dd.MM.yyyy. HH:mm", CultureInfo.InvariantCulture), DashboardHtml.Figure(row, "changed"));
+        Assert.Contains($"<a href=\"/agreements/{key}/audit\"><time", row);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/agreements/{key}/audit")).StatusCode);
 
         // The chart: an image with a name and every figure in words, no inline style or script anywhere.
         Assert.Contains("role=\"img\" aria-labelledby=\"execution-chart-title execution-chart-desc\"", html);
