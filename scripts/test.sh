@@ -17,4 +17,10 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${need[@]}"
 fi
 
+# Hundreds of in-process portals start during the tests; each would watch its configuration and
+# web root with inotify, and the kernel allows only 128 inotify instances per user. Configuration
+# is not reloaded in tests, and what is watched is polled instead.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
+export DOTNET_USE_POLLING_FILE_WATCHER=1
+
 dotnet test ZemgaleNvo.sln --logger "console;verbosity=normal" "$@"
