@@ -40,21 +40,47 @@ public static class AuditChain
     public static AuditEntry? FirstBrokenLink(IEnumerable<AuditEntry> rowsInOrder)
     {
         ArgumentNullException.ThrowIfNull(rowsInOrder);
-        var previous = Genesis;
-        long position = 0;
+        var end = new AuditChainEnd(0, Genesis);
         foreach (var row in rowsInOrder)
         {
-            var expected = Link(previous, row);
-            // A missing sequence number is a removed row, even if the hashes after it were recomputed.
-            if (row.Sequence != ++position || !string.Equals(row.Hash, expected, StringComparison.Ordinal))
+            if (end.Next(row) is not { } next)
             {
                 return row;
             }
-            previous = expected;
+            end = next;
         }
         return null;
     }
 
     // Null and empty must hash differently, or clearing a value would go unnoticed.
     private static string Field(string? value) => value ?? "\u0000";
+}
+
+/// <summary>
+/// The end of a chain: the last sequence number and hash. Both writing (<see cref="Extend"/>) and
+/// checking (<see cref="Next"/>) walk the chain through this one type, so they cannot drift apart.
+/// </summary>
+public readonly record struct AuditChainEnd(long Sequence, string Hash)
+{
+    /// <summary>Gives a new row the next place in the chain and its hash; returns the new end.</summary>
+    public AuditChainEnd Extend(AuditEntry row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        row.Sequence = Sequence + 1;
+        row.Hash = AuditChain.Link(Hash, row);
+        return new AuditChainEnd(row.Sequence.Value, row.Hash);
+    }
+
+    /// <summary>
+    /// The end after a stored row when it is the next link: the next sequence number (a gap is a
+    /// removed row, even if the hashes after it were recomputed) and the hash its content and this
+    /// end give. None when the row breaks the chain.
+    /// </summary>
+    public AuditChainEnd? Next(AuditEntry row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.Sequence == Sequence + 1 && string.Equals(row.Hash, AuditChain.Link(Hash, row), StringComparison.Ordinal)
+            ? new AuditChainEnd(row.Sequence.Value, row.Hash!)
+            : null;
+    }
 }

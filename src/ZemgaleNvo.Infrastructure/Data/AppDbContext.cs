@@ -154,15 +154,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
         await AuditChainHeads.Where(h => h.Id == AuditChainHead.SingletonId)
             .ExecuteUpdateAsync(h => h.SetProperty(x => x.LastSequence, x => x.LastSequence), cancellationToken);
         var head = await AuditChainHeads.AsNoTracking().SingleAsync(h => h.Id == AuditChainHead.SingletonId, cancellationToken);
-        var sequence = head.LastSequence;
-        var hash = head.LastHash;
+        var end = new AuditChainEnd(head.LastSequence, head.LastHash);
         foreach (var row in rows)
         {
-            row.Sequence = ++sequence;
-            row.Hash = hash = AuditChain.Link(hash, row);
+            end = end.Extend(row);
         }
         await AuditChainHeads.Where(h => h.Id == AuditChainHead.SingletonId)
-            .ExecuteUpdateAsync(h => h.SetProperty(x => x.LastSequence, sequence).SetProperty(x => x.LastHash, hash), cancellationToken);
+            .ExecuteUpdateAsync(h => h.SetProperty(x => x.LastSequence, end.Sequence).SetProperty(x => x.LastHash, end.Hash), cancellationToken);
     }
 
     /// <summary>The application only ever adds audit rows; the database triggers say the same.</summary>

@@ -19,23 +19,21 @@ public static class AuditVerifier
     public static async Task<AuditVerification> VerifyAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var previous = AuditChain.Genesis;
-        long position = 0;
+        var end = new AuditChainEnd(0, AuditChain.Genesis);
         AuditEntry? broken = null;
         // Streamed: the trail grows without bound, the check must not hold it all in memory.
         await foreach (var row in db.AuditEntries.AsNoTracking().Where(e => e.Sequence != null).OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            var expected = AuditChain.Link(previous, row);
-            if (row.Sequence != ++position || !string.Equals(row.Hash, expected, StringComparison.Ordinal))
+            if (end.Next(row) is not { } next)
             {
                 broken = row;
                 break;
             }
-            previous = expected;
+            end = next;
         }
         var head = await db.AuditChainHeads.AsNoTracking().SingleAsync(h => h.Id == AuditChainHead.SingletonId, cancellationToken);
-        var headMismatch = broken is null && (head.LastSequence != position || !string.Equals(head.LastHash, previous, StringComparison.Ordinal));
+        var headMismatch = broken is null && (head.LastSequence != end.Sequence || !string.Equals(head.LastHash, end.Hash, StringComparison.Ordinal));
         var unchained = await db.AuditEntries.LongCountAsync(e => e.Sequence == null, cancellationToken);
-        return new AuditVerification(broken is null ? position : position - 1, broken, headMismatch, unchained);
+        return new AuditVerification(end.Sequence, broken, headMismatch, unchained);
     }
 }

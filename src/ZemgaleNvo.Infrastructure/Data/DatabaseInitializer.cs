@@ -49,19 +49,17 @@ public sealed partial class DatabaseInitializer(AppDbContext db, ILogger<Databas
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var head = await db.AuditChainHeads.SingleAsync(h => h.Id == AuditChainHead.SingletonId, cancellationToken);
-        var sequence = head.LastSequence;
-        var hash = head.LastHash;
+        var end = new Domain.Audit.AuditChainEnd(head.LastSequence, head.LastHash);
         var sealedRows = 0;
         foreach (var row in await db.AuditEntries.AsNoTracking().Where(e => e.Hash == null).OrderBy(e => e.Id).ToListAsync(cancellationToken))
         {
-            row.Sequence = ++sequence;
-            row.Hash = hash = Domain.Audit.AuditChain.Link(hash, row);
+            end = end.Extend(row);
             await db.AuditEntries.Where(e => e.Id == row.Id)
                 .ExecuteUpdateAsync(e => e.SetProperty(x => x.Sequence, row.Sequence).SetProperty(x => x.Hash, row.Hash), cancellationToken);
             sealedRows++;
         }
         await db.AuditChainHeads.Where(h => h.Id == AuditChainHead.SingletonId)
-            .ExecuteUpdateAsync(h => h.SetProperty(x => x.LastSequence, sequence).SetProperty(x => x.LastHash, hash), cancellationToken);
+            .ExecuteUpdateAsync(h => h.SetProperty(x => x.LastSequence, end.Sequence).SetProperty(x => x.LastHash, end.Hash), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogSealed(logger, sealedRows);
     }

@@ -73,9 +73,7 @@ public sealed class AgreementsController(
         }
         if (!ModelState.IsValid)
         {
-            var invalid = View(nameof(OtherInformation), new OtherInformationPage(agreement!, year, form));
-            invalid.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return invalid;
+            return this.ViewWithStatus(nameof(OtherInformation), new OtherInformationPage(agreement!, year, form), StatusCodes.Status422UnprocessableEntity);
         }
         if (agreement!.Version != form.Version)
         {
@@ -112,9 +110,7 @@ public sealed class AgreementsController(
         }
         if (!YearWorkflow.IsOpenForPerformer(agreement.SummaryStatus))
         {
-            var locked = View("SummaryLocked", agreement);
-            locked.StatusCode = StatusCodes.Status409Conflict;
-            return (null, locked);
+            return (null, this.ViewWithStatus("SummaryLocked", agreement, StatusCodes.Status409Conflict));
         }
         return (agreement, null);
     }
@@ -125,8 +121,6 @@ public sealed class AgreementsController(
             [new ConflictField(localizer["Cita informācija"], saved.OtherInformation ?? "", FormText.Clean(yours.Text) ?? "")], deleted: false, cancellationToken);
         yours.Version = saved.Version;
         ModelState.Remove($"{FormPrefix}.{nameof(OtherInformationForm.Version)}");
-        var view = View(nameof(OtherInformation), new OtherInformationPage(saved, year, yours, conflict));
-        view.StatusCode = StatusCodes.Status409Conflict;
-        return view;
+        return this.ViewWithStatus(nameof(OtherInformation), new OtherInformationPage(saved, year, yours, conflict), StatusCodes.Status409Conflict);
     }
 }

@@ -121,10 +121,8 @@ public sealed class ReallocationsController(AppDbContext db, YearEntryGate gate,
         var move = await FindAsync(opened.Year.Id, reallocationId, cancellationToken);
         if (move is null)
         {
-            var gone = View("Form", new ReallocationPage(opened, reallocationId, form,
-                await ConcurrencyConflict.DescribeAsync(db, nameof(Reallocation), reallocationId, [], deleted: true, cancellationToken)));
-            gone.StatusCode = StatusCodes.Status409Conflict;
-            return gone;
+            return this.ViewWithStatus("Form", new ReallocationPage(opened, reallocationId, form,
+                await ConcurrencyConflict.DescribeAsync(db, nameof(Reallocation), reallocationId, [], deleted: true, cancellationToken)), StatusCodes.Status409Conflict);
         }
         var amount = Validate(opened, form);
         if (!ModelState.IsValid)
@@ -206,9 +204,7 @@ public sealed class ReallocationsController(AppDbContext db, YearEntryGate gate,
 
     private ViewResult Invalid(ReallocationPage page)
     {
-        var view = View("Form", page);
-        view.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return view;
+        return this.ViewWithStatus("Form", page, StatusCodes.Status422UnprocessableEntity);
     }
 
     private async Task<IActionResult> ConflictAsync(OpenedYear opened, Reallocation saved, ReallocationForm yours, CancellationToken cancellationToken)
@@ -225,9 +221,7 @@ public sealed class ReallocationsController(AppDbContext db, YearEntryGate gate,
         var conflict = await ConcurrencyConflict.DescribeAsync(db, nameof(Reallocation), saved.Id, fields, deleted: false, cancellationToken);
         yours.Version = saved.Version;
         ModelState.Remove(Key(nameof(ReallocationForm.Version)));
-        var view = View("Form", new ReallocationPage(opened, saved.Id, yours, conflict));
-        view.StatusCode = StatusCodes.Status409Conflict;
-        return view;
+        return this.ViewWithStatus("Form", new ReallocationPage(opened, saved.Id, yours, conflict), StatusCodes.Status409Conflict);
     }
 
     private Task<Reallocation?> FindAsync(int yearId, int reallocationId, CancellationToken cancellationToken) =>

@@ -241,9 +241,7 @@ public sealed class ResultsController(AppDbContext db, YearEntryGate gate, IStri
 
     private ViewResult Invalid(ResultPage page)
     {
-        var view = View("Form", page);
-        view.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return view;
+        return this.ViewWithStatus("Form", page, StatusCodes.Status422UnprocessableEntity);
     }
 
     /// <summary>"Add indicator" without JavaScript: the form comes back as typed, with one more blank row, nothing saved.</summary>
@@ -268,9 +266,7 @@ public sealed class ResultsController(AppDbContext db, YearEntryGate gate, IStri
         var conflict = await ConcurrencyConflict.DescribeAsync(db, nameof(Activity), saved.Id, fields, deleted: false, cancellationToken);
         yours.Version = saved.Version;
         ModelState.Remove(Key(nameof(ResultForm.Version)));
-        var view = View("Form", new ResultPage(opened, saved.Id, yours.WithSpareRows(), conflict));
-        view.StatusCode = StatusCodes.Status409Conflict;
-        return view;
+        return this.ViewWithStatus("Form", new ResultPage(opened, saved.Id, yours.WithSpareRows(), conflict), StatusCodes.Status409Conflict);
     }
 
     private async Task<IActionResult> DeletedMeanwhileAsync(OpenedYear opened, int resultId, ResultForm yours, CancellationToken cancellationToken)
@@ -282,9 +278,7 @@ public sealed class ResultsController(AppDbContext db, YearEntryGate gate, IStri
             return NotFound();
         }
         var conflict = await ConcurrencyConflict.DescribeAsync(db, nameof(Activity), resultId, [], deleted: true, cancellationToken);
-        var view = View("Form", new ResultPage(opened, resultId, yours.WithSpareRows(), conflict));
-        view.StatusCode = StatusCodes.Status409Conflict;
-        return view;
+        return this.ViewWithStatus("Form", new ResultPage(opened, resultId, yours.WithSpareRows(), conflict), StatusCodes.Status409Conflict);
     }
 
     private static string Indicators(IEnumerable<(int Count, string Unit, IndicatorQualifier Qualifier)> indicators) =>

@@ -132,8 +132,6 @@ public sealed class ReviewController(
     private async Task<IActionResult> WorkspaceAgainAsync(OpenedYear opened, ReviewDraft? comment, ReviewDraft? decision, CancellationToken cancellationToken, int status = StatusCodes.Status422UnprocessableEntity)
     {
         var page = await workspace.BuildAsync(User, opened, comment, decision, cancellationToken);
-        var view = View("~/Features/Years/Workspace.cshtml", page);
-        view.StatusCode = status;
-        return view;
+        return this.ViewWithStatus("~/Features/Years/Workspace.cshtml", page, status);
     }
 }

@@ -137,8 +137,6 @@ public sealed class SummaryReviewController(
 
     private async Task<IActionResult> AgainAsync(DelegationAgreement agreement, ReviewDraft? comment, ReviewDraft? decision, int status, CancellationToken cancellationToken)
     {
-        var view = View(ViewPath, await PageAsync(agreement, comment, decision, cancellationToken));
-        view.StatusCode = status;
-        return view;
+        return this.ViewWithStatus(ViewPath, await PageAsync(agreement, comment, decision, cancellationToken), status);
     }
 }

@@ -190,22 +190,12 @@ public sealed class SpendingController(AppDbContext db, YearEntryGate gate, IStr
         var hasEntries = await HasEntriesAsync(opened.Year.Id, lineId, cancellationToken);
         if (!ModelState.IsValid)
         {
-            var invalid = View(nameof(LineTotal), new LineTotalPage(opened, line, hasEntries, form));
-            invalid.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return invalid;
+            return this.ViewWithStatus(nameof(LineTotal), new LineTotalPage(opened, line, hasEntries, form), StatusCodes.Status422UnprocessableEntity);
         }
         var total = await FindTotalAsync(opened.Year.Id, lineId, cancellationToken);
         if ((total?.Version ?? 0) != form.Version)
         {
-            var fields = new[] { new ConflictField(localizer["Izdevumi kopā, euro"], total is null ? "" : Formatting.Display.Money(total.AmountCents), form.Amount ?? "") };
-            var conflict = total is null
-                ? new ConcurrencyConflict(null, null, fields.Where(f => f.Saved != f.Yours).ToList(), Deleted: true)
-                : await ConcurrencyConflict.DescribeAsync(db, nameof(SpendingTotal), total.Id, fields, deleted: false, cancellationToken);
-            form.Version = total?.Version ?? 0;
-            ModelState.Remove(Key(nameof(LineTotalForm.Version)));
-            var view = View(nameof(LineTotal), new LineTotalPage(opened, line, hasEntries, form, conflict));
-            view.StatusCode = StatusCodes.Status409Conflict;
-            return view;
+            return await LineTotalConflictAsync(opened, line, hasEntries, form, total, cancellationToken);
         }
         if (amount is null && total is not null)
         {
@@ -227,24 +217,22 @@ public sealed class SpendingController(AppDbContext db, YearEntryGate gate, IStr
         {
             // A colleague saved or removed the same line total a moment earlier: show the form again with theirs.
             db.ChangeTracker.Clear();
-            return await LineTotalConflictAfterRaceAsync(opened, line, hasEntries, form, cancellationToken);
+            return await LineTotalConflictAsync(opened, line, hasEntries, form, await FindTotalAsync(opened.Year.Id, line.Id, cancellationToken), cancellationToken);
         }
         TempData[Flash.Key] = localizer["Izdevumu kopsumma saglabāta."].Value;
         return RedirectToWorkspace(id, number, lineId);
     }
 
-    private async Task<IActionResult> LineTotalConflictAfterRaceAsync(OpenedYear opened, BudgetLine line, bool hasEntries, LineTotalForm form, CancellationToken cancellationToken)
+    /// <summary>The line total changed (or appeared, or went) since the form was opened: show what is saved now beside what was typed.</summary>
+    private async Task<IActionResult> LineTotalConflictAsync(OpenedYear opened, BudgetLine line, bool hasEntries, LineTotalForm form, SpendingTotal? total, CancellationToken cancellationToken)
     {
-        var total = await FindTotalAsync(opened.Year.Id, line.Id, cancellationToken);
         var fields = new[] { new ConflictField(localizer["Izdevumi kopā, euro"], total is null ? "" : Formatting.Display.Money(total.AmountCents), form.Amount ?? "") };
         var conflict = total is null
-            ? new ConcurrencyConflict(null, null, fields, Deleted: true)
+            ? new ConcurrencyConflict(null, null, fields.Where(f => f.Saved != f.Yours).ToList(), Deleted: true)
             : await ConcurrencyConflict.DescribeAsync(db, nameof(SpendingTotal), total.Id, fields, deleted: false, cancellationToken);
         form.Version = total?.Version ?? 0;
         ModelState.Remove(Key(nameof(LineTotalForm.Version)));
-        var view = View(nameof(LineTotal), new LineTotalPage(opened, line, hasEntries, form, conflict));
-        view.StatusCode = StatusCodes.Status409Conflict;
-        return view;
+        return this.ViewWithStatus(nameof(LineTotal), new LineTotalPage(opened, line, hasEntries, form, conflict), StatusCodes.Status409Conflict);
     }
 
     private long? Validate(OpenedYear opened, SpendingEntryForm form)
@@ -259,9 +247,7 @@ public sealed class SpendingController(AppDbContext db, YearEntryGate gate, IStr
 
     private ViewResult Invalid(SpendingEntryPage page)
     {
-        var view = View("Entry", page);
-        view.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return view;
+        return this.ViewWithStatus("Entry", page, StatusCodes.Status422UnprocessableEntity);
     }
 
     private async Task<IActionResult> ConflictAsync(OpenedYear opened, SpendingEntry saved, SpendingEntryForm yours, CancellationToken cancellationToken)
@@ -279,9 +265,7 @@ public sealed class SpendingController(AppDbContext db, YearEntryGate gate, IStr
         var conflict = await ConcurrencyConflict.DescribeAsync(db, nameof(SpendingEntry), saved.Id, fields, deleted: false, cancellationToken);
         yours.Version = saved.Version;
         ModelState.Remove(Key(nameof(SpendingEntryForm.Version)));
-        var view = View("Entry", new SpendingEntryPage(opened, saved.Id, yours, conflict));
-        view.StatusCode = StatusCodes.Status409Conflict;
-        return view;
+        return this.ViewWithStatus("Entry", new SpendingEntryPage(opened, saved.Id, yours, conflict), StatusCodes.Status409Conflict);
     }
 
     private async Task<IActionResult> DeletedMeanwhileAsync(OpenedYear opened, int entryId, SpendingEntryForm yours, CancellationToken cancellationToken)
@@ -293,9 +277,7 @@ public sealed class SpendingController(AppDbContext db, YearEntryGate gate, IStr
             return NotFound();
         }
         var conflict = await ConcurrencyConflict.DescribeAsync(db, nameof(SpendingEntry), entryId, [], deleted: true, cancellationToken);
-        var view = View("Entry", new SpendingEntryPage(opened, entryId, yours, conflict));
-        view.StatusCode = StatusCodes.Status409Conflict;
-        return view;
+        return this.ViewWithStatus("Entry", new SpendingEntryPage(opened, entryId, yours, conflict), StatusCodes.Status409Conflict);
     }
 
     /// <summary>Stated line totals that a first itemised entry would replace, so the form can say so before it happens.</summary>

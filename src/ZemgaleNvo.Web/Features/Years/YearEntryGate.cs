@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using ZemgaleNvo.Domain.Agreements;
+using ZemgaleNvo.Domain.Budget;
 using ZemgaleNvo.Domain.Reviews;
 using ZemgaleNvo.Infrastructure.Data;
 using ZemgaleNvo.Web.Authorization;
+using ZemgaleNvo.Web.Forms;
 
 namespace ZemgaleNvo.Web.Features.Years;
 
@@ -13,6 +15,11 @@ namespace ZemgaleNvo.Web.Features.Years;
 public sealed record OpenedYear(DelegationAgreement Agreement, ImplementationYear Year)
 {
     public IReadOnlyList<BudgetLine> Lines => Agreement.BudgetLines.OrderBy(l => l.Ordinal).ToList();
+
+    public bool IsLastYear => Agreement.Years.Max(y => y.Number) == Year.Number;
+
+    /// <summary>The year's reconciled budget; needs the reporting graph loaded (<c>graph: true</c>).</summary>
+    public YearBalance Balance() => AgreementBudget.Compute(Agreement).Years.Single(y => y.YearNumber == Year.Number);
 
     /// <summary>The line a new entry starts on: the one asked for when it is this agreement's, else the first.</summary>
     public int DefaultLineId(int? requested)
@@ -59,9 +66,7 @@ public sealed class YearEntryGate(AppDbContext db, IAuthorizationService authori
         // Entering data and submitting need a year still in the performer's hands; reviewing steps check their own status.
         if ((operation == AgreementOperations.Edit || operation == AgreementOperations.Submit) && !YearWorkflow.IsOpenForPerformer(year.Status))
         {
-            var locked = controller.View("~/Features/Years/Locked.cshtml", new OpenedYear(agreement, year));
-            locked.StatusCode = StatusCodes.Status409Conflict;
-            return YearGateResult.Refuse(locked);
+            return YearGateResult.Refuse(controller.ViewWithStatus("~/Features/Years/Locked.cshtml", new OpenedYear(agreement, year), StatusCodes.Status409Conflict));
         }
         return new YearGateResult(new OpenedYear(agreement, year), null);
     }

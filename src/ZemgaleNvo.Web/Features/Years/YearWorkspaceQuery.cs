@@ -19,7 +19,7 @@ public sealed class YearWorkspaceQuery(AppDbContext db, IAuthorizationService au
 
         var regions = await db.Regions.AsNoTracking().ToListAsync(cancellationToken);
         var findings = ConsistencyChecker.Check(opened.Agreement, regions);
-        var (balance, isLast) = YearsController.Balance(opened);
+        var (balance, isLast) = (opened.Balance(), opened.IsLastYear);
         var canEdit = YearWorkflow.IsOpenForPerformer(opened.Year.Status)
             && (await authorization.AuthorizeAsync(user, new AgreementResource(opened.Agreement.Id, opened.Agreement.PerformerId), AgreementOperations.Edit)).Succeeded;
         var deletedResults = await db.Activities.IgnoreQueryFilters([AppDbContext.SoftDeleteFilter]).AsNoTracking()

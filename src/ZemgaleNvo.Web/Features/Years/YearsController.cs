@@ -50,7 +50,7 @@ public sealed class EvaluationForm
 /// <remarks>Opened with the reporting graph: the page shows the year's sum of the lines beside the stated total.</remarks>
 public sealed record EvaluationPage(OpenedYear Opened, EvaluationForm Form, ConcurrencyConflict? Conflict = null)
 {
-    public long ActualCents => YearsController.Balance(Opened).Balance.ActualCents;
+    public long ActualCents => Opened.Balance().ActualCents;
 }
 
 /// <summary>One line of the carry-over split; <see cref="Saved"/> is the amount as it was when the form was opened.</summary>
@@ -98,9 +98,7 @@ public sealed class YearsController(
         if (!page.Checklist.CanSubmit)
         {
             ModelState.AddModelError("", localizer["Gadu vēl nevar iesniegt: pabeidziet kontrolsarakstā atzīmētās daļas."]);
-            var view = View(nameof(Workspace), page);
-            view.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return view;
+            return this.ViewWithStatus(nameof(Workspace), page, StatusCodes.Status422UnprocessableEntity);
         }
         YearWorkflow.Submit(gated.Opened!.Year, page.Checklist);
         var note = ReviewHistory.Note(User, id, number, ReviewNoteKind.Submitted, null);
@@ -141,9 +139,7 @@ public sealed class YearsController(
         var reportedTotal = MoneyField.Read(ModelState, $"{FormPrefix}.{nameof(EvaluationForm.ReportedTotal)}", form.ReportedTotal, localizer, required: false);
         if (!ModelState.IsValid)
         {
-            var invalid = View(nameof(Evaluation), new EvaluationPage(opened, form));
-            invalid.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return invalid;
+            return this.ViewWithStatus(nameof(Evaluation), new EvaluationPage(opened, form), StatusCodes.Status422UnprocessableEntity);
         }
         var year = opened.Year;
         if (year.Version != form.Version)
@@ -174,7 +170,7 @@ public sealed class YearsController(
         {
             return gated.Refusal;
         }
-        var (balance, isLast) = Balance(gated.Opened!);
+        var (balance, isLast) = (gated.Opened!.Balance(), gated.Opened.IsLastYear);
         var saved = SavedSplit(gated.Opened!.Year);
         // Nothing decided yet: start from the remainder of each line. Otherwise show what was saved.
         var start = saved.Count == 0 ? CarryOverPlan.Prefill(balance) : saved;
@@ -200,7 +196,7 @@ public sealed class YearsController(
             return gated.Refusal;
         }
         var opened = gated.Opened!;
-        var (balance, isLast) = Balance(opened);
+        var (balance, isLast) = (opened.Balance(), opened.IsLastYear);
         var split = new Dictionary<int, long>();
         for (var i = 0; i < form.Lines.Count; i++)
         {
@@ -228,9 +224,7 @@ public sealed class YearsController(
         }
         if (!ModelState.IsValid)
         {
-            var invalid = View(nameof(CarryOver), new CarryOverPage(opened, balance, isLast, form));
-            invalid.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return invalid;
+            return this.ViewWithStatus(nameof(CarryOver), new CarryOverPage(opened, balance, isLast, form), StatusCodes.Status422UnprocessableEntity);
         }
 
         // Optimistic check by value: the split as saved now must still be what the form was opened with.
@@ -249,9 +243,7 @@ public sealed class YearsController(
                 form.Lines[i].Saved = saved.GetValueOrDefault(form.Lines[i].BudgetLineId).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 ModelState.Remove($"{FormPrefix}.Lines[{i}].Saved");
             }
-            var view = View(nameof(CarryOver), new CarryOverPage(opened, balance, isLast, form, conflict));
-            view.StatusCode = StatusCodes.Status409Conflict;
-            return view;
+            return this.ViewWithStatus(nameof(CarryOver), new CarryOverPage(opened, balance, isLast, form, conflict), StatusCodes.Status409Conflict);
         }
 
         foreach (var (lineId, cents) in split)
@@ -275,12 +267,6 @@ public sealed class YearsController(
         return Redirect(Url.Action(nameof(Workspace), new { id, number }) + "#carry-over");
     }
 
-    internal static (YearBalance Balance, bool IsLastYear) Balance(OpenedYear opened)
-    {
-        var budget = AgreementBudget.Compute(opened.Agreement);
-        return (budget.Years.Single(y => y.YearNumber == opened.Year.Number), opened.Agreement.Years.Max(y => y.Number) == opened.Year.Number);
-    }
-
     private static Dictionary<int, long> SavedSplit(ImplementationYear year) =>
         year.CarryOvers.GroupBy(c => c.BudgetLineId).ToDictionary(g => g.Key, g => g.Sum(c => c.AmountCents));
 
@@ -296,8 +282,6 @@ public sealed class YearsController(
             deleted: false, cancellationToken);
         yours.Version = opened.Year.Version;
         ModelState.Remove($"{FormPrefix}.{nameof(EvaluationForm.Version)}");
-        var view = View(nameof(Evaluation), new EvaluationPage(opened, yours, conflict));
-        view.StatusCode = StatusCodes.Status409Conflict;
-        return view;
+        return this.ViewWithStatus(nameof(Evaluation), new EvaluationPage(opened, yours, conflict), StatusCodes.Status409Conflict);
     }
 }
