@@ -15,6 +15,12 @@ public enum AuditAction
 
     /// <summary>A signed-in user was refused a page or an action (key: the path).</summary>
     AccessDenied,
+
+    /// <summary>
+    /// A user changed how they sign in (key: the user id; the new value says what: two-factor
+    /// enrolled or reset, new recovery codes, password changed).
+    /// </summary>
+    SignInSettingsChanged,
 }
 
 /// <summary>

@@ -17,7 +17,7 @@ public sealed record UserCommandResult(bool Succeeded, IReadOnlyList<string> Err
 /// Creating users and resetting passwords, shared by the admin commands, the first-admin bootstrap
 /// and the demo seeding, so all three apply the same rules (role known, staff tied to one organisation).
 /// </summary>
-public sealed class UserAdministration(UserManager<AppUser> userManager, RoleManager<IdentityRole> roleManager, AppDbContext db)
+public sealed class UserAdministration(UserManager<AppUser> userManager, RoleManager<IdentityRole> roleManager, AppDbContext db, IUserStore<AppUser> serviceStore)
 {
     public async Task EnsureRolesAsync()
     {
@@ -110,6 +110,57 @@ public sealed class UserAdministration(UserManager<AppUser> userManager, RoleMan
         }
         return UserCommandResult.From(result);
     }
+
+    /// <summary>
+    /// Turns two-factor on with a given authenticator key. Only the demo seeding uses it, so the demo
+    /// reviewer and admin have keys the README can publish; real users enrol on their own page, where
+    /// the key is random and shown only to them.
+    /// </summary>
+    public async Task<UserCommandResult> EnableAuthenticatorAsync(AppUser user, string base32Key)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (userManager.SupportsUserAuthenticatorKey && GetAuthenticatorKeyStore() is { } store)
+        {
+            await store.SetAuthenticatorKeyAsync(user, base32Key, CancellationToken.None);
+            var updated = await userManager.UpdateAsync(user);
+            if (!updated.Succeeded)
+            {
+                return UserCommandResult.From(updated);
+            }
+            return UserCommandResult.From(await userManager.SetTwoFactorEnabledAsync(user, true));
+        }
+        return UserCommandResult.Failure("The user store keeps no authenticator keys.");
+    }
+
+    /// <summary>
+    /// Two-factor off and the old authenticator key gone, for a user who lost their phone and their
+    /// recovery codes. Admins and reviewers are asked to enrol again at their next sign-in; the new
+    /// security stamp ends their open sessions.
+    /// </summary>
+    public async Task<UserCommandResult> ResetTwoFactorAsync(string email)
+    {
+        var user = await userManager.FindByEmailAsync(email);
+        if (user is null)
+        {
+            return UserCommandResult.Failure($"No user with the email {email}.");
+        }
+        var disabled = await userManager.SetTwoFactorEnabledAsync(user, false);
+        if (!disabled.Succeeded)
+        {
+            return UserCommandResult.From(disabled);
+        }
+        return UserCommandResult.From(await userManager.ResetAuthenticatorKeyAsync(user));
+    }
+
+    /// <summary>The current code of a user's authenticator, as their app shows it now (the demo's helper command).</summary>
+    public async Task<string?> CurrentAuthenticatorCodeAsync(AppUser user, DateTimeOffset now)
+    {
+        var key = await userManager.GetAuthenticatorKeyAsync(user);
+        return string.IsNullOrEmpty(key) ? null : Totp.Code(Totp.DecodeKey(key), Totp.StepAt(now));
+    }
+
+    private IUserAuthenticatorKeyStore<AppUser>? GetAuthenticatorKeyStore() =>
+        serviceStore as IUserAuthenticatorKeyStore<AppUser>;
 
     private async Task<int?> FindOrganisationIdAsync(string key, CancellationToken cancellationToken)
     {

@@ -26,6 +26,17 @@ public sealed partial class DemoDataSeeder(AppDbContext db, UserAdministration u
         ("cits@demo.zemgalenvo.lv", Roles.NgoStaff, SecondOrganisationName, "Citas NVO darbinieks"),
     ];
 
+    /// <summary>
+    /// The demo admin's and reviewer's authenticator keys (Base32). Published on purpose, like the demo
+    /// password: add one to an authenticator app, or print the current code with
+    /// <c>dotnet run --project src/ZemgaleNvo.Web -- demo-code --email …</c>. Development only.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> DemoAuthenticatorKeys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["admin@demo.zemgalenvo.lv"] = "ZEMGALENVODEMOADMINTOTPKEY234567",
+        ["recenzents@demo.zemgalenvo.lv"] = "ZEMGALENVODEMOREVIEWERTOTPKEY234",
+    };
+
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
         await ReferenceData.EnsureRegionsAsync(db, cancellationToken);
@@ -51,6 +62,11 @@ public sealed partial class DemoDataSeeder(AppDbContext db, UserAdministration u
             if (await users.FindAsync(email) is null)
             {
                 var result = await users.AddAsync(email, role, DemoPassword, organisation, fullName, cancellationToken);
+                if (result.Succeeded && DemoAuthenticatorKeys.TryGetValue(email, out var key))
+                {
+                    // Admins and reviewers must sign in with a second factor, the demo ones included.
+                    result = await users.EnableAuthenticatorAsync((await users.FindAsync(email))!, key);
+                }
                 if (!result.Succeeded)
                 {
                     throw new InvalidOperationException($"Demo user {email} could not be created: {string.Join("; ", result.Errors)}");

@@ -24,6 +24,8 @@ internal static class AdminCommandLine
           ZemgaleNvo.Web backup --to FILE      copy the SQLite database while the portal runs
           ZemgaleNvo.Web users add --email E --role Admin|Reviewer|NgoStaff --password P [--organisation ORG]
           ZemgaleNvo.Web users reset-password --email E --password P
+          ZemgaleNvo.Web users reset-two-factor --email E   turn two-factor off (lost phone); enrol again at next sign-in
+          ZemgaleNvo.Web demo-code --email E   print a demo user's current authenticator code (Development only)
           ZemgaleNvo.Web audit verify          check the audit trail's hash chain; exit 1 at the first broken link
         """;
 
@@ -34,6 +36,8 @@ internal static class AdminCommandLine
         ["backup"] = (["to"], []),
         ["users add"] = (["email", "role", "password"], ["organisation", "name"]),
         ["users reset-password"] = (["email", "password"], []),
+        ["users reset-two-factor"] = (["email"], []),
+        ["demo-code"] = (["email"], []),
         ["audit verify"] = ([], []),
     };
 
@@ -53,7 +57,7 @@ internal static class AdminCommandLine
         {
             if (args.Count < 2 || args[1].StartsWith('-'))
             {
-                return new Result(null, name == "users" ? "users: say what to do: add or reset-password." : "audit: say what to do: verify.");
+                return new Result(null, name == "users" ? "users: say what to do: add, reset-password or reset-two-factor." : "audit: say what to do: verify.");
             }
             name = $"{name} {args[1]}";
             rest = 2;

@@ -74,6 +74,13 @@ internal static class AdminCommands
                     command.Option("organisation"), command.Option("name")),
                     $"User {command.Option("email")} created.");
 
+            case "users reset-two-factor":
+                return Report(await users.ResetTwoFactorAsync(command.Option("email")!),
+                    $"Two-factor sign-in of {command.Option("email")} is off; the user enrols again at the next sign-in.");
+
+            case "demo-code":
+                return await PrintDemoCodeAsync(provider, users, command.Option("email")!);
+
             case "users reset-password":
                 return Report(await users.ResetPasswordAsync(command.Option("email")!, command.Option("password")!),
                     $"Password of {command.Option("email")} changed.");
@@ -81,6 +88,31 @@ internal static class AdminCommands
             default:
                 throw new InvalidOperationException($"Command {command.Name} is parsed but not handled.");
         }
+    }
+
+    /// <summary>
+    /// The demo's stand-in for a phone: the current code of the demo admin's or reviewer's published
+    /// key. Refused outside Development and for anyone but the demo users.
+    /// </summary>
+    private static async Task<int> PrintDemoCodeAsync(IServiceProvider provider, UserAdministration users, string email)
+    {
+        var environment = provider.GetRequiredService<IHostEnvironment>();
+        if (!environment.IsDevelopment() || !DemoDataSeeder.DemoAuthenticatorKeys.ContainsKey(email))
+        {
+            await Console.Error.WriteLineAsync("demo-code works only in Development and only for the demo admin and reviewer.");
+            return 1;
+        }
+        var user = await users.FindAsync(email);
+        var now = provider.GetRequiredService<TimeProvider>().GetUtcNow();
+        var code = user is null ? null : await users.CurrentAuthenticatorCodeAsync(user, now);
+        if (code is null)
+        {
+            await Console.Error.WriteLineAsync($"{email} has no authenticator key; run seed-demo first.");
+            return 1;
+        }
+        var secondsLeft = Totp.StepSeconds - (int)(now.ToUnixTimeSeconds() % Totp.StepSeconds);
+        Console.WriteLine($"{code}   (valid for another {secondsLeft} s, once)");
+        return 0;
     }
 
     private static int Report(UserCommandResult result, string success)

@@ -1,4 +1,5 @@
 using Serilog;
+using ZemgaleNvo.Web.Features.Account;
 using ZemgaleNvo.Web.Features.Health;
 
 namespace ZemgaleNvo.Web.Startup;
@@ -20,7 +21,9 @@ internal static class PortalPipeline
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<TwoFactorRequirementMiddleware>();
         app.UseAuthorization();
         app.MapControllers();
         app.MapPortalHealthChecks();

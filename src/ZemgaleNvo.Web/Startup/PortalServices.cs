@@ -7,7 +7,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
+using ZemgaleNvo.Web.Features.Account;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
 using ZemgaleNvo.Infrastructure;
@@ -53,7 +55,10 @@ internal static class PortalServices
 
         var cookies = CookiePolicy.From(configuration);
         services.AddSingleton(cookies);
+        // One clock for sessions, stamp checks and authenticator codes (tests move it forward).
+        services.TryAddSingleton(TimeProvider.System);
         AddIdentity(services, cookies);
+        services.AddSignInRateLimit(configuration);
 
         services.AddHttpContextAccessor();
         services.AddScoped<IAuthorizationHandler, AgreementAuthorizationHandler>();
@@ -108,6 +113,7 @@ internal static class PortalServices
                 options.ViewLocationFormats.Clear();
                 options.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
                 options.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+                options.ViewLocationExpanders.Add(new FeatureFolderViews());
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
@@ -185,9 +191,28 @@ internal static class PortalServices
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(OneTimeAuthenticatorTokenProvider.Name)
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddErrorDescriber<PortalIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
 
+        // Authenticator codes: one step either side of now, each code once (not Identity's ±90 s, reusable).
+        services.Configure<IdentityOptions>(options => options.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticatorTokenProvider.Name);
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = SignInSecurity.StampCheckInterval;
+            options.OnRefreshingPrincipal = SignInSecurity.KeepTwoFactorClaim;
+        });
+
+        // The half-way cookie between the password and the code: as protected as the session cookie.
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options =>
+        {
+            options.Cookie.Name = cookies.Name("TwoFactor");
+            options.Cookie.SecurePolicy = cookies.SecurePolicy;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+        });
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -195,8 +220,10 @@ internal static class PortalServices
             options.Cookie.SecurePolicy = cookies.SecurePolicy;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            options.ExpireTimeSpan = SignInSecurity.IdleTimeout;
             options.SlidingExpiration = true;
+            options.Events.OnSigningIn = SignInSecurity.OnSigningIn;
+            options.Events.OnValidatePrincipal = SignInSecurity.OnValidatePrincipal;
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/account/denied";

@@ -14,6 +14,12 @@ public class SignInTests(PortalFixture portal) : IClassFixture<PortalFixture>
         var client = portal.Factory.CreateClient();
 
         var response = await Browser.SignInAsync(client, email);
+        if (email != Browser.ZemgaleStaff)
+        {
+            // Admins and reviewers: the password is right, the authenticator code comes next.
+            Assert.Equal("/account/login/two-factor?returnUrl=%2F", response.Headers.Location?.OriginalString);
+            response = await Browser.CompleteTwoFactorAsync(client, portal.Factory.DataFolder, email);
+        }
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.OriginalString);
@@ -26,12 +32,18 @@ public class SignInTests(PortalFixture portal) : IClassFixture<PortalFixture>
     {
         var client = portal.Factory.CreateClient();
 
-        var response = await Browser.SignInAsync(client, Browser.Reviewer);
+        var passwordStep = await Browser.SignInAsync(client, Browser.Reviewer);
+        var codeStep = await Browser.CompleteTwoFactorAsync(client, portal.Factory.DataFolder, Browser.Reviewer);
 
-        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-ZemgaleNvo-Auth=", StringComparison.Ordinal));
-        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("path=/", cookie, StringComparison.OrdinalIgnoreCase);
+        // The half-way cookie between password and code is as protected as the session cookie.
+        foreach (var (response, name) in new[] { (passwordStep, "__Host-ZemgaleNvo-TwoFactor="), (codeStep, "__Host-ZemgaleNvo-Auth=") })
+        {
+            var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(name, StringComparison.Ordinal));
+            Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("path=/", cookie, StringComparison.OrdinalIgnoreCase);
+        }
+        Assert.DoesNotContain(passwordStep.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-ZemgaleNvo-Auth=", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -88,9 +100,25 @@ public class SignInTests(PortalFixture portal) : IClassFixture<PortalFixture>
         var client = portal.Factory.CreateClient();
 
         var response = await Browser.PostFormAsync(client, "/account/login", "/account/login",
-            new() { ["Email"] = Browser.Reviewer, ["Password"] = Browser.Password, ["ReturnUrl"] = "https://evil.example/" });
+            new() { ["Email"] = Browser.ZemgaleStaff, ["Password"] = Browser.Password, ["ReturnUrl"] = "https://evil.example/" });
 
         Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/")]
+    [InlineData("//evil.example/")]
+    [InlineData("/\\evil.example/")]
+    public async Task Sign_in_with_a_second_factor_does_not_redirect_to_another_site(string returnUrl)
+    {
+        var client = portal.Factory.CreateClient();
+
+        var passwordStep = await Browser.PostFormAsync(client, "/account/login", "/account/login",
+            new() { ["Email"] = Browser.Reviewer, ["Password"] = Browser.Password, ["ReturnUrl"] = returnUrl });
+        var codeStep = await Browser.CompleteTwoFactorAsync(client, portal.Factory.DataFolder, Browser.Reviewer, returnUrl);
+
+        Assert.Equal("/account/login/two-factor?returnUrl=%2F", passwordStep.Headers.Location?.OriginalString);
+        Assert.Equal("/", codeStep.Headers.Location?.OriginalString);
     }
 
     [Fact]

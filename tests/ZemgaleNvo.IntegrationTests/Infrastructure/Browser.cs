@@ -1,4 +1,8 @@
+using System.Collections.Concurrent;
 using System.Net;
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using ZemgaleNvo.Infrastructure.Identity;
 using System.Text.RegularExpressions;
 using ZemgaleNvo.Infrastructure.Seeding;
 
@@ -30,14 +34,75 @@ public static partial class Browser
     public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password = Password) =>
         PostFormAsync(client, "/account/login", "/account/login", new() { ["Email"] = email, ["Password"] = password });
 
-    /// <summary>A client signed in as <paramref name="email"/>; fails the test when sign-in does not succeed.</summary>
+    /// <summary>
+    /// A client signed in as <paramref name="email"/>, through the second factor for the demo admin
+    /// and reviewer; fails the test when sign-in does not succeed.
+    /// An authenticator code is good once (the portal refuses a code's step a second time), so a
+    /// portal lets a user sign in with a code at most twice per 30 seconds. Rather than wait, later
+    /// clients of the same two-factor user on the same portal get a copy of the first one's cookies:
+    /// the same browser session, as a second tab would have it.
+    /// </summary>
     public static async Task<HttpClient> SignedInClientAsync(PortalFactory factory, string email)
     {
-        var client = factory.CreateClient();
+        ArgumentNullException.ThrowIfNull(factory);
+        var sessions = SignedInSessions.GetOrCreateValue(factory);
+        if (sessions.TryGetValue(email, out var saved))
+        {
+            var copy = new CookieContainer();
+            copy.Add(saved.GetAllCookies());
+            return ClientWithCookies(factory, copy);
+        }
+
+        var cookies = new CookieContainer();
+        var client = ClientWithCookies(factory, cookies);
         var response = await SignInAsync(client, email);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        if (response.Headers.Location?.OriginalString.StartsWith("/account/login/two-factor", StringComparison.Ordinal) == true)
+        {
+            var completed = await CompleteTwoFactorAsync(client, factory.DataFolder, email);
+            Assert.Equal(HttpStatusCode.Redirect, completed.StatusCode);
+            sessions[email] = cookies;
+        }
         return client;
     }
+
+    /// <summary>
+    /// The second step of signing in, with the current code of the demo user's published key; steps
+    /// already used on this portal's database are skipped (waiting for the next one if need be).
+    /// </summary>
+    public static async Task<HttpResponseMessage> CompleteTwoFactorAsync(HttpClient client, string database, string email, string returnUrl = "/")
+    {
+        var key = DemoDataSeeder.DemoAuthenticatorKeys[email];
+        var step = await NextUnusedStepAsync(database, email);
+        return await PostFormAsync(client, "/account/login/two-factor?returnUrl=" + Uri.EscapeDataString(returnUrl), "/account/login/two-factor",
+            new() { ["Code"] = Totp.Code(Totp.DecodeKey(key), step), ["ReturnUrl"] = returnUrl });
+    }
+
+    /// <summary>The step of a code the portal has not accepted yet: now or the next one (both within its window).</summary>
+    public static async Task<long> NextUnusedStepAsync(string database, string email)
+    {
+        while (true)
+        {
+            var now = Totp.StepAt(DateTimeOffset.UtcNow);
+            lock (UsedSteps)
+            {
+                var next = UsedSteps.TryGetValue((database, email), out var last) ? Math.Max(last + 1, now) : now;
+                if (next <= now + 1)
+                {
+                    UsedSteps[(database, email)] = next;
+                    return next;
+                }
+            }
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    private static readonly Dictionary<(string Database, string Email), long> UsedSteps = [];
+    private static readonly ConditionalWeakTable<PortalFactory, ConcurrentDictionary<string, CookieContainer>> SignedInSessions = new();
+
+    /// <summary>A client like <c>CreateClient()</c> (no automatic redirects) whose cookies live in <paramref name="cookies"/>.</summary>
+    private static HttpClient ClientWithCookies(PortalFactory factory, CookieContainer cookies) =>
+        factory.CreateDefaultClient(factory.ClientOptions.BaseAddress, new CookieContainerHandler(cookies));
 
     /// <summary>Page text as a user reads it: tags stripped, entities decoded, no-break spaces as spaces.</summary>
     public static string Text(string html)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ZemgaleNvo.Infrastructure.Data;
@@ -32,6 +33,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     public string MailFolder => Path.Combine(DataFolder, "mail");
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>A clock the test moves forward (session lifetimes, stamp checks, authenticator codes); the real one when null.</summary>
+    public TimeProvider? Clock { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -45,9 +49,16 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Smtp:PickupDirectory", MailFolder);
         builder.UseSetting("Smtp:From", "ZemgaleNvo portāls <noreply@zemgalenvo.test>");
         builder.UseSetting("Notifications:PortalBaseUrl", "https://localhost");
+        // Hundreds of sign-ins from one test "address" a minute: the rate limit has its own tests
+        // (which put this back to the default through Settings).
+        builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
     }
 
@@ -93,4 +104,16 @@ public static class TempFolder
             // A file still held open on the way out is left to the OS's temp clean-up.
         }
     }
+}
+
+/// <summary>A clock that stands still until the test moves it.</summary>
+public sealed class TestClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public TestClock() : this(DateTimeOffset.UtcNow) { }
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
 }

@@ -55,7 +55,7 @@ public sealed class TwoInstancesTests : IDisposable
         var token = await Infrastructure.Browser.AntiforgeryTokenAsync(client, new Uri(first.Address, "/account/login").ToString());
         var signIn = await client.PostAsync(new Uri(first.Address, "/account/login"), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Email"] = Infrastructure.Browser.Reviewer, ["Password"] = Infrastructure.Browser.Password, ["__RequestVerificationToken"] = token,
+            ["Email"] = Infrastructure.Browser.ZemgaleStaff, ["Password"] = Infrastructure.Browser.Password, ["__RequestVerificationToken"] = token,
         }));
         var onSecond = await client.GetAsync(new Uri(second.Address, "/agreements/1"));
 
@@ -79,7 +79,7 @@ public sealed class TwoInstancesTests : IDisposable
         var token = await Infrastructure.Browser.AntiforgeryTokenAsync(client, new Uri(first.Address, "/account/login").ToString());
         var posted = await client.PostAsync(new Uri(second.Address, "/account/login"), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Email"] = Infrastructure.Browser.Reviewer, ["Password"] = Infrastructure.Browser.Password, ["__RequestVerificationToken"] = token,
+            ["Email"] = Infrastructure.Browser.ZemgaleStaff, ["Password"] = Infrastructure.Browser.Password, ["__RequestVerificationToken"] = token,
         }));
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);

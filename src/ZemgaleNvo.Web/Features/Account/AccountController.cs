@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using ZemgaleNvo.Domain.Audit;
 using ZemgaleNvo.Infrastructure.Identity;
@@ -44,6 +45,7 @@ public sealed partial class AccountController(
 
     [HttpPost("login")]
     [AllowAnonymous]
+    [EnableRateLimiting(SignInSecurity.RateLimitPolicy)]
     public async Task<IActionResult> Login(LoginForm form)
     {
         if (!ModelState.IsValid)
@@ -52,16 +54,20 @@ public sealed partial class AccountController(
         }
 
         var result = await signInManager.PasswordSignInAsync(form.Email.Trim(), form.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; Identity holds the half-done sign-in in its two-factor cookie
+            // for five minutes while the code is asked for.
+            return RedirectToAction(nameof(TwoFactorController.SignInWithCode), "TwoFactor", new { returnUrl = SafeReturnUrl(form.ReturnUrl) });
+        }
         if (result.Succeeded)
         {
             var user = await userManager.FindByEmailAsync(form.Email.Trim());
+            LogSignedIn(logger, form.Email);
             if (user is not null)
             {
-                user.LastSignInUtc = DateTime.UtcNow;
-                await userManager.UpdateAsync(user);
+                await audit.RecordSignInAsync(user, "password");
             }
-            LogSignedIn(logger, form.Email);
-            await audit.RecordAsync(AuditAction.SignedIn, user?.Id ?? form.Email, user?.Id, user?.Email ?? form.Email);
             return LocalRedirect(SafeReturnUrl(form.ReturnUrl));
         }
 
@@ -93,9 +99,7 @@ public sealed partial class AccountController(
         return View();
     }
 
-    /// <summary>Only addresses inside the portal: an open redirect would help phishing.</summary>
-    private string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+    private string SafeReturnUrl(string? returnUrl) => Url.SafeReturnUrl(returnUrl);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in succeeded for {Email}")]
     private static partial void LogSignedIn(ILogger logger, string email);
@@ -105,4 +109,11 @@ public sealed partial class AccountController(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in failed for {Email} (locked out: {LockedOut})")]
     private static partial void LogSignInFailed(ILogger logger, string email, bool lockedOut);
+}
+
+internal static class ReturnUrls
+{
+    /// <summary>Only addresses inside the portal: an open redirect would help phishing.</summary>
+    public static string SafeReturnUrl(this IUrlHelper url, string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl) ? returnUrl : "/";
 }

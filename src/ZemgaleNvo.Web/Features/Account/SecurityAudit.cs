@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ZemgaleNvo.Domain.Audit;
 using ZemgaleNvo.Infrastructure.Data;
 using ZemgaleNvo.Infrastructure.Data.Configurations;
+using ZemgaleNvo.Infrastructure.Identity;
 
 namespace ZemgaleNvo.Web.Features.Account;
 
@@ -22,7 +23,12 @@ public sealed class SecurityAudit(AppDbContext db, IHttpContextAccessor http)
             Action = action,
             EntityType = "User",
             EntityKey = Truncate(key, Limits.ShortText),
-            Field = action == AuditAction.AccessDenied ? "Path" : "Session",
+            Field = action switch
+            {
+                AuditAction.AccessDenied => "Path",
+                AuditAction.SignInSettingsChanged => "SignInSettings",
+                _ => "Session",
+            },
             NewValue = detail,
             RequestId = http.HttpContext?.TraceIdentifier is { } id ? Truncate(id, Limits.Code) : null,
         });
@@ -33,6 +39,14 @@ public sealed class SecurityAudit(AppDbContext db, IHttpContextAccessor http)
     {
         ArgumentNullException.ThrowIfNull(user);
         return RecordAsync(action, key, user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity?.Name ?? "?", detail);
+    }
+
+    /// <summary>A completed sign-in (password, and the second factor where there is one): the user's last sign-in time and the audit row, saved together.</summary>
+    public async Task RecordSignInAsync(AppUser user, string method)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        user.LastSignInUtc = DateTime.UtcNow;
+        await RecordAsync(AuditAction.SignedIn, user.Id, user.Id, user.Email ?? user.Id, method);
     }
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
