@@ -75,7 +75,7 @@ public sealed class SessionLifetimeTests : IDisposable
     public async Task A_user_whose_role_changes_gets_the_new_rights_within_a_minute()
     {
         var client = await Browser.SignedInClientAsync(_factory, Browser.OtherStaff);
-        Assert.StartsWith("/account/denied", (await client.GetAsync("/dashboard")).Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Equal("/account/denied", (await client.GetAsync("/dashboard")).Headers.Location?.AbsolutePath);
 
         await ChangeUserAsync(Browser.OtherStaff, async (users, user) =>
         {

@@ -1,0 +1,312 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ZemgaleNvo.Domain.Agreements;
+using ZemgaleNvo.IntegrationTests.Infrastructure;
+
+namespace ZemgaleNvo.IntegrationTests.Security;
+
+/// <summary>
+/// Every endpoint of the portal, found in its own route table, called as each kind of user, against
+/// the outcome this table says it must have. An endpoint added without a line here fails the test,
+/// so nobody can add a page without deciding who may open it.
+/// </summary>
+public sealed partial class AuthorizationMatrixTests
+{
+    /// <summary>Who calls, in the column order of <see cref="Matrix"/>.</summary>
+    public enum Caller { Anonymous, OtherStaff, Staff, Reviewer, Admin }
+
+    /// <summary>
+    /// What a caller gets:
+    /// ok — the endpoint did its work or answered about the input (200, a redirect onwards, 304, or 409/422 for a locked year or a refused form);
+    /// login — sent to sign in; 403 — refused (the 403 page, or the redirect to it);
+    /// 404 — the agreement is not theirs to know about (the organisation filter), or the error page of that code;
+    /// enrol — sent to set up two-factor sign-in (one's own account pages that need it).
+    /// </summary>
+    private static readonly Dictionary<string, string> Matrix = new(StringComparer.Ordinal)
+    {
+        // Columns: anonymous, another organisation's staff, the performer's staff, reviewer, admin.
+        // Signing in and one's own account: open to all, or to whoever is signed in
+        ["GET /"]                                                                                       = "login ok ok ok ok",
+        ["GET /account/denied"]                                                                         = "403 403 403 403 403",
+        ["GET /account/login"]                                                                          = "ok ok ok ok ok",
+        ["GET /account/login/recovery-code"]                                                            = "login login login login login",
+        ["GET /account/login/two-factor"]                                                               = "login login login login login",
+        ["GET /account/password"]                                                                       = "login ok ok ok ok",
+        ["GET /account/security"]                                                                       = "login ok ok ok ok",
+        ["GET /account/two-factor/setup"]                                                               = "login ok ok ok ok",
+        ["POST /account/login"]                                                                         = "ok ok ok ok ok",
+        ["POST /account/login/recovery-code"]                                                           = "login login login login login",
+        ["POST /account/login/two-factor"]                                                              = "login login login login login",
+        ["POST /account/two-factor/recovery-codes"]                                                     = "login enrol enrol ok ok",
+        ["POST /account/two-factor/setup"]                                                              = "login ok ok ok ok",
+        ["POST /language"]                                                                              = "ok ok ok ok ok",
+        ["POST /account/password"]                                                                      = "login ok ok ok ok",
+        ["POST /account/two-factor/disable"]                                                            = "login ok ok 403 403",
+        ["POST /account/two-factor/reset"]                                                              = "login enrol enrol enrol enrol",
+        ["POST /account/logout"]                                                                        = "login login login login login",
+
+        // Operations and error pages: anonymous by design, no details
+        ["GET /error/{statusCode:int?}"]                                                                = "404 404 404 404 404",
+        ["GET /health/live"]                                                                            = "ok ok ok ok ok",
+        ["GET /health/ready"]                                                                           = "ok ok ok ok ok",
+
+        // Pages over every agreement: ministry only
+        ["GET /dashboard"]                                                                              = "login 403 403 ok ok",
+
+        // Reading an agreement: its performer's staff, reviewers, admins; other organisations do not learn it exists
+        ["GET /agreements/{id:int}"]                                                                    = "login 404 ok ok ok",
+        ["GET /agreements/{id:int}/summary"]                                                            = "login 404 ok ok ok",
+        ["GET /agreements/{id:int}/summary.csv"]                                                        = "login 404 ok ok ok",
+        ["GET /agreements/{id:int}/summary.json"]                                                       = "login 404 ok ok ok",
+        ["GET /agreements/{id:int}/summary.pdf"]                                                        = "login 404 ok ok ok",
+        ["GET /agreements/{id:int}/summary.xlsx"]                                                       = "login 404 ok ok ok",
+        ["GET /agreements/{id:int}/summary/review"]                                                     = "login 404 ok ok ok",
+        ["GET /agreements/{id:int}/years/{number:int}"]                                                 = "login 404 ok ok ok",
+        ["GET /agreements/{id:int}/years/{number:int}.pdf"]                                             = "login 404 ok ok ok",
+        ["GET /agreements/{id:int}/years/{number:int}/entry"]                                           = "login 404 ok ok ok",
+
+        // The change history: reviewers and admins
+        ["GET /agreements/{id:int}/audit"]                                                              = "login 404 403 ok ok",
+
+        // Data entry: the performer's staff only (reviewers and admins read the year page)
+        ["GET /agreements/{id:int}/other-information"]                                                  = "login 404 ok 403 403",
+        ["GET /agreements/{id:int}/years/{number:int}/carry-over"]                                      = "login 404 ok 403 403",
+        ["GET /agreements/{id:int}/years/{number:int}/evaluation"]                                      = "login 404 ok 403 403",
+        ["GET /agreements/{id:int}/years/{number:int}/reallocations/new"]                               = "login 404 ok 403 403",
+        ["GET /agreements/{id:int}/years/{number:int}/reallocations/{reallocationId:int}"]              = "login 404 ok 403 403",
+        ["GET /agreements/{id:int}/years/{number:int}/results/new"]                                     = "login 404 ok 403 403",
+        ["GET /agreements/{id:int}/years/{number:int}/results/{resultId:int}"]                          = "login 404 ok 403 403",
+        ["GET /agreements/{id:int}/years/{number:int}/spending/lines/{lineId:int}/total"]               = "login 404 ok 403 403",
+        ["GET /agreements/{id:int}/years/{number:int}/spending/new"]                                    = "login 404 ok 403 403",
+        ["GET /agreements/{id:int}/years/{number:int}/spending/{entryId:int}"]                          = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/other-information"]                                                 = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/carry-over"]                                     = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/evaluation"]                                     = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/reallocations/new"]                              = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/reallocations/{reallocationId:int}"]             = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/results/new"]                                    = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/results/{resultId:int}"]                         = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/results/{resultId:int}/move"]                    = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/spending/lines/{lineId:int}/total"]              = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/spending/new"]                                   = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/spending/{entryId:int}"]                         = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/reallocations/{reallocationId:int}/delete"]      = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/results/{resultId:int}/delete"]                  = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/spending/{entryId:int}/delete"]                  = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/results/{resultId:int}/restore"]                 = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/spending/{entryId:int}/restore"]                 = "login 404 ok 403 403",
+
+        // Review steps: submit by staff, comment by staff and reviewers, return/approve by reviewers, reopen by admins
+        ["POST /agreements/{id:int}/summary/approve"]                                                   = "login 404 403 ok 403",
+        ["POST /agreements/{id:int}/summary/comments"]                                                  = "login 404 ok ok 403",
+        ["POST /agreements/{id:int}/summary/reopen"]                                                    = "login 404 403 403 ok",
+        ["POST /agreements/{id:int}/summary/return"]                                                    = "login 404 403 ok 403",
+        ["POST /agreements/{id:int}/summary/submit"]                                                    = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/approve"]                                        = "login 404 403 ok 403",
+        ["POST /agreements/{id:int}/years/{number:int}/comments"]                                       = "login 404 ok ok 403",
+        ["POST /agreements/{id:int}/years/{number:int}/reopen"]                                         = "login 404 403 403 ok",
+        ["POST /agreements/{id:int}/years/{number:int}/return"]                                         = "login 404 403 ok 403",
+        ["POST /agreements/{id:int}/years/{number:int}/submit"]                                         = "login 404 ok 403 403",
+    };
+
+    private static readonly string[] Outcomes = ["ok", "login", "403", "404", "enrol"];
+
+    public static TheoryData<Caller> Callers => new(Enum.GetValues<Caller>());
+
+    [Theory]
+    [MemberData(nameof(Callers))]
+    public async Task Every_endpoint_answers_each_kind_of_user_as_the_matrix_says(Caller caller)
+    {
+        using var factory = new PortalFactory();
+        var values = await RouteValues.PrepareAsync(factory);
+        var endpoints = Endpoints(factory);
+        var client = await ClientAsync(factory, caller);
+        var token = await TokenAsync(client);
+
+        var problems = new List<string>();
+        foreach (var endpoint in endpoints.OrderBy(e => e.Order).ThenBy(e => e.Key, StringComparer.Ordinal))
+        {
+            var expected = Matrix.TryGetValue(endpoint.Key, out var row) ? row.Split(' ', StringSplitOptions.RemoveEmptyEntries)[(int)caller] : null;
+            Assert.True(expected is null || Outcomes.Contains(expected), $"Unknown outcome in the rule for {endpoint.Key}");
+            var url = values.Fill(endpoint.Pattern);
+            using var response = endpoint.Method == "GET"
+                ? await client.GetAsync(url)
+                : await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>(MinimalForm(endpoint.Pattern)) { ["__RequestVerificationToken"] = token }));
+            var actual = Outcome(response);
+            if (expected is null)
+            {
+                // Said with what it answered now, so the author can decide whether that is right.
+                problems.Add($"no rule for \"{endpoint.Key}\" (as {caller} it answered: {actual})");
+            }
+            else if (actual != expected)
+            {
+                problems.Add($"{endpoint.Key} as {caller}: expected {expected}, got {actual} ({(int)response.StatusCode} {response.Headers.Location})");
+            }
+            if (!HasSecurityHeaders(response))
+            {
+                problems.Add($"{endpoint.Key} as {caller}: security headers missing");
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void Every_rule_in_the_matrix_belongs_to_an_endpoint_that_exists()
+    {
+        using var factory = new PortalFactory();
+        var keys = Endpoints(factory).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+
+        var stale = Matrix.Keys.Where(k => !keys.Contains(k)).ToList();
+        Assert.True(stale.Count == 0, "Rules for endpoints that no longer exist: " + string.Join(", ", stale));
+    }
+
+    private static string Outcome(HttpResponseMessage response)
+    {
+        // The cookie handler redirects to absolute addresses, MVC to relative ones.
+        var location = response.Headers.Location is { } target
+            ? (target.IsAbsoluteUri ? target.PathAndQuery : target.OriginalString)
+            : "";
+        return (int)response.StatusCode switch
+        {
+            403 => "403",
+            404 => "404",
+            >= 500 => $"server error {(int)response.StatusCode}",
+            400 => "400 (bad request)",
+            401 => "401",
+            302 or 303 when location.StartsWith("/account/denied", StringComparison.Ordinal) => "403",
+            302 or 303 when location.StartsWith("/account/login", StringComparison.Ordinal) => "login",
+            302 or 303 when location.StartsWith("/account/two-factor/setup", StringComparison.Ordinal) => "enrol",
+            _ => "ok",
+        };
+    }
+
+    /// <summary>
+    /// The field a form always sends for the endpoints that cannot do without it (the buttons carry
+    /// it); every other POST goes with the token alone, which a refusal must not depend on.
+    /// </summary>
+    private static Dictionary<string, string> MinimalForm(string pattern) =>
+        pattern.EndsWith("/move", StringComparison.Ordinal) ? new() { ["direction"] = "down" } : [];
+
+    private static bool HasSecurityHeaders(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Content-Security-Policy", out var csp) && csp.Single().Contains("frame-ancestors 'none'", StringComparison.Ordinal)
+        && response.Headers.TryGetValues("X-Content-Type-Options", out var sniff) && sniff.Single() == "nosniff"
+        && response.Headers.Contains("Referrer-Policy");
+
+    private sealed record Endpoint(string Method, string Pattern, int Order)
+    {
+        public string Key => $"{Method} /{Pattern}";
+    }
+
+    /// <summary>The application's own endpoints, one per HTTP method.</summary>
+    private static List<Endpoint> Endpoints(PortalFactory factory)
+    {
+        var sources = factory.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        var list = new List<Endpoint>();
+        foreach (var endpoint in sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
+        {
+            var pattern = endpoint.RoutePattern.RawText?.TrimStart('/') ?? "";
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            foreach (var method in methods)
+            {
+                list.Add(new Endpoint(method, pattern, RunOrder(method, pattern)));
+            }
+        }
+        return list.DistinctBy(e => e.Key).ToList();
+    }
+
+    /// <summary>
+    /// Reading first; then changes; deletes after the edits of the same record, restores after the
+    /// deletes; and what ends or changes the caller's own session last of all.
+    /// </summary>
+    private static int RunOrder(string method, string pattern) => method == "GET" ? 0
+        : pattern.EndsWith("/delete", StringComparison.Ordinal) ? 2
+        : pattern.EndsWith("/restore", StringComparison.Ordinal) ? 3
+        : pattern is "account/two-factor/reset" or "account/two-factor/disable" or "account/password" ? 4
+        : pattern is "account/logout" ? 5
+        : 1;
+
+    private static async Task<HttpClient> ClientAsync(PortalFactory factory, Caller caller) => caller switch
+    {
+        Caller.Anonymous => factory.CreateClient(),
+        Caller.OtherStaff => await Browser.SignedInClientAsync(factory, Browser.OtherStaff),
+        Caller.Staff => await Browser.SignedInClientAsync(factory, Browser.ZemgaleStaff),
+        Caller.Reviewer => await Browser.SignedInClientAsync(factory, Browser.Reviewer),
+        Caller.Admin => await Browser.SignedInClientAsync(factory, Browser.Admin),
+        _ => throw new ArgumentOutOfRangeException(nameof(caller)),
+    };
+
+    /// <summary>An antiforgery token for this caller, from a page everyone can open (the 403 page carries the layout's forms).</summary>
+    private static async Task<string> TokenAsync(HttpClient client)
+    {
+        var html = await (await client.GetAsync("/account/denied")).Content.ReadAsStringAsync();
+        var match = TokenPattern().Match(html);
+        Assert.True(match.Success, "No antiforgery token on the denied page");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    /// <summary>Real ids for the route parameters: the demo agreement, its open year III and records in it.</summary>
+    private sealed partial class RouteValues(Dictionary<string, string> values)
+    {
+        public static async Task<RouteValues> PrepareAsync(PortalFactory factory)
+        {
+            _ = factory.Services; // start the portal: migrate and seed
+            await using var db = factory.OpenDatabase();
+            var agreement = await db.Agreements.Include(a => a.BudgetLines).Include(a => a.Years)
+                .SingleAsync(a => a.Performer!.Name == "Biedrība „Zemgales NVO centrs”");
+            var year = agreement.Years.Single(y => y.Number == 3);
+            var lines = agreement.BudgetLines.OrderBy(l => l.Ordinal).ToList();
+            var activity = await db.Activities.Where(a => a.ImplementationYearId == year.Id).Select(a => a.Id).FirstAsync();
+            var entry = await db.SpendingEntries.Where(e => e.ImplementationYearId == year.Id).Select(e => (int?)e.Id).FirstOrDefaultAsync();
+            if (entry is null)
+            {
+                var added = new SpendingEntry { ImplementationYearId = year.Id, BudgetLineId = lines[0].Id, Date = year.StartDate, Description = "Telpu noma", AmountCents = 10_000 };
+                db.SpendingEntries.Add(added);
+                await db.SaveChangesAsync();
+                entry = added.Id;
+            }
+            var reallocation = await db.Reallocations.Where(r => r.ImplementationYearId == year.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync();
+            if (reallocation is null)
+            {
+                var added = new Reallocation { ImplementationYearId = year.Id, FromBudgetLineId = lines[0].Id, ToBudgetLineId = lines[1].Id, AmountCents = 5_000, Reason = "Pārdale pasākumam" };
+                db.Reallocations.Add(added);
+                await db.SaveChangesAsync();
+                reallocation = added.Id;
+            }
+            string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+            return new RouteValues(new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["id"] = Text(agreement.Id),
+                ["number"] = "3",
+                ["resultId"] = Text(activity),
+                ["entryId"] = Text(entry.Value),
+                ["reallocationId"] = Text(reallocation.Value),
+                ["lineId"] = Text(lines[0].Id),
+                ["statusCode"] = "404",
+            });
+        }
+
+        /// <summary>"agreements/{id:int}/years/{number:int}.pdf" → "/agreements/1/years/3.pdf"; an unknown parameter fails the test.</summary>
+        public string Fill(string pattern)
+        {
+            var filled = ParameterPattern().Replace(pattern, match =>
+            {
+                var name = match.Groups[1].Value;
+                Assert.True(values.TryGetValue(name, out var value), $"The matrix has no value for the route parameter {{{name}}} of /{pattern}.");
+                return value;
+            });
+            return "/" + filled;
+        }
+
+        [GeneratedRegex(@"\{([A-Za-z]+)(?::[^}]*)?\??\}")]
+        private static partial Regex ParameterPattern();
+    }
+}
