@@ -97,7 +97,10 @@ public sealed partial class BrowserSession : IAsyncDisposable
         return path;
     }
 
-    /// <summary>Signs in through the login form (axe-checked) and waits until the portal has let the user in.</summary>
+    /// <summary>
+    /// Signs in through the login form (axe-checked), and for the demo admin and reviewer through the
+    /// authenticator-code page too, and waits until the portal has let the user in.
+    /// </summary>
     public async Task SignInAsync(string email, string password = DemoPassword)
     {
         await GotoAsync("/account/login");
@@ -105,28 +108,47 @@ public sealed partial class BrowserSession : IAsyncDisposable
         await Page.GetByLabel("E-pasts").FillAsync(email);
         await Page.GetByLabel("Parole").FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Pieslēgties", Exact = true }).ClickAsync();
-        await Page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/login", StringComparison.Ordinal));
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/account/login");
+        if (new Uri(Page.Url).AbsolutePath == "/account/login/two-factor")
+        {
+            await CheckAccessibilityAsync();
+            await Page.GetByLabel("Kods no lietotnes").FillAsync(await AuthenticatorCodes.NextAsync(_options.BaseURL!, email));
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Pieslēgties", Exact = true }).ClickAsync();
+            await Page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/login", StringComparison.Ordinal));
+        }
         await Expect(SignOutButton).ToBeVisibleAsync();
     }
 
     /// <summary>
-    /// Signs in without showing the login form: the form is fetched and posted through the context's
+    /// Signs in without showing the login form: the forms are fetched and posted through the context's
     /// request API, which shares the browser's cookies. For journeys that are not about signing in; no
-    /// page is loaded, so there is none to check with axe (<see cref="SignInAsync"/> covers the form).
+    /// page is loaded, so there is none to check with axe (<see cref="SignInAsync"/> covers the forms).
     /// </summary>
     public async Task SignInDirectlyAsync(string email, string password = DemoPassword)
     {
-        var api = _context.APIRequest;
-        var login = await api.GetAsync("/account/login");
-        var token = AntiforgeryToken().Match(await login.TextAsync());
-        Assert.True(token.Success, "The login page has no antiforgery token.");
-        var form = api.CreateFormData();
-        form.Set("Email", email);
-        form.Set("Password", password);
-        form.Set("__RequestVerificationToken", System.Net.WebUtility.HtmlDecode(token.Groups[1].Value));
-        var response = await api.PostAsync("/account/login", new() { Form = form, MaxRedirects = 0 });
+        var response = await PostThroughApiAsync("/account/login", "/account/login", new() { ["Email"] = email, ["Password"] = password });
+        if (response.Headers.GetValueOrDefault("location") is { } next && next.StartsWith("/account/login/two-factor", StringComparison.Ordinal))
+        {
+            response = await PostThroughApiAsync(next, "/account/login/two-factor",
+                new() { ["Code"] = await AuthenticatorCodes.NextAsync(_options.BaseURL!, email), ["ReturnUrl"] = "/" });
+        }
         Assert.True(response.Status == 302 && response.Headers.GetValueOrDefault("location") == "/",
             $"Signing in {email} was refused (status {response.Status}, to {response.Headers.GetValueOrDefault("location")}).");
+    }
+
+    private async Task<IAPIResponse> PostThroughApiAsync(string formPage, string action, Dictionary<string, string> fields)
+    {
+        var api = _context.APIRequest;
+        var page = await api.GetAsync(formPage);
+        var token = AntiforgeryToken().Match(await page.TextAsync());
+        Assert.True(token.Success, $"{formPage} has no antiforgery token.");
+        var form = api.CreateFormData();
+        foreach (var (name, value) in fields)
+        {
+            form.Set(name, value);
+        }
+        form.Set("__RequestVerificationToken", System.Net.WebUtility.HtmlDecode(token.Groups[1].Value));
+        return await api.PostAsync(action, new() { Form = form, MaxRedirects = 0 });
     }
 
     public ILocator SignOutButton => Page.GetByRole(AriaRole.Button, new() { Name = "Iziet", Exact = true });
