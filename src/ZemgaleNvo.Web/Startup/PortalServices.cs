@@ -131,6 +131,7 @@ internal static class PortalServices
         services.AddScoped<ZemgaleNvo.Web.Features.Reports.SummaryReportQuery>();
         services.AddSingleton<ZemgaleNvo.Web.Features.Reports.SummaryReportCache>();
         services.AddScoped<ZemgaleNvo.Web.Features.Dashboard.DashboardQuery>();
+        services.AddScoped<ZemgaleNvo.Web.Features.Audit.AuditWording>();
         services.AddSingleton(LoadReportFonts(configuration));
         services.AddPortalHealthChecks();
         services.AddWorkflowNotifications(configuration, builder.Environment);
