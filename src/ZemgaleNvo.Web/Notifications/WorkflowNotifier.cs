@@ -85,7 +85,7 @@ internal sealed partial class WorkflowNotifier(
     {
         var role = kind == WorkflowNoticeKind.Submitted ? Roles.Reviewer : Roles.NgoStaff;
         var users = db.Users.AsNoTracking()
-            .Where(u => u.Email != null && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
+            .Where(u => u.Email != null && u.DeactivatedAtUtc == null && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
         if (kind != WorkflowNoticeKind.Submitted)
         {
             users = users.Where(u => u.OrganisationId == performerId);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ZemgaleNvo.Domain.Users;
 using ZemgaleNvo.Infrastructure.Data;
+using ZemgaleNvo.Infrastructure.Identity;
 
 namespace ZemgaleNvo.Web.Features.Admin.Users;
 
@@ -25,7 +26,7 @@ public sealed class UserListQuery(AppDbContext db)
     /// <param name="status">Only this status; null for all.</param>
     public async Task<IReadOnlyList<UserRow>> RunAsync(string? role, UserStatus? status, CancellationToken cancellationToken)
     {
-        var rows = await Rows().OrderBy(u => u.Email).ToListAsync(cancellationToken);
+        var rows = await Rows(db.Users.OrderBy(u => u.Email)).ToListAsync(cancellationToken);
         var now = DateTimeOffset.UtcNow;
         // Status is worked out here, not in SQL: SQLite cannot compare DateTimeOffset values.
         return [.. rows
@@ -36,12 +37,13 @@ public sealed class UserListQuery(AppDbContext db)
 
     public async Task<UserRow?> FindAsync(string id, CancellationToken cancellationToken)
     {
-        var row = await Rows().Where(u => u.Id == id).SingleOrDefaultAsync(cancellationToken);
+        var row = await Rows(db.Users.Where(u => u.Id == id)).SingleOrDefaultAsync(cancellationToken);
         return row is null ? null : ToRow(row, DateTimeOffset.UtcNow);
     }
 
-    private IQueryable<Raw> Rows() =>
-        db.Users.AsNoTracking().Select(u => new Raw(
+    /// <summary>Filters and order go on the users before this projection: EF cannot translate them on the record it makes.</summary>
+    private IQueryable<Raw> Rows(IQueryable<AppUser> users) =>
+        users.AsNoTracking().Select(u => new Raw(
             u.Id,
             u.Email ?? u.UserName ?? u.Id,
             u.FullName,
