@@ -114,6 +114,20 @@ public sealed class AgreementSetupTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_agreement_without_budget_lines_shows_everywhere_without_error()
+    {
+        var (admin, id) = await CreateAsync();
+
+        foreach (var path in new[] { "/", "/dashboard", $"/agreements/{id}", $"/agreements/{id}/summary", $"/admin/agreements/{id}/edit", "/admin/agreements" })
+        {
+            var response = await admin.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {response.StatusCode}");
+        }
+        var staff = await Browser.SignedInClientAsync(_factory, Browser.ZemgaleStaff);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/agreements/{id}/years/1/entry")).StatusCode);
+    }
+
+    [Fact]
     public async Task Lines_are_renamed_and_reordered_and_planned_amounts_changed()
     {
         var (admin, id) = await CreateAsync();
