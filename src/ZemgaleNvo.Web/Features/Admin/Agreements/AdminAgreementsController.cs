@@ -90,8 +90,7 @@ public sealed class AdminAgreementsController(AppDbContext db, AgreementUsage us
             var withData = await usage.YearsWithDataAsync(id, cancellationToken);
             if (withData.Count > 0)
             {
-                ModelState.AddModelError(Key(nameof(AgreementForm.PeriodStart)), localizer[
-                    "Periodu mainīt nevar: gados {0} jau ir dati (rezultāti, izdevumi, izskatīšana vai komentāri). Īstenošanas gadi nes pārskatus, tāpēc tos vairs nepārveido.",
+                ModelState.AddModelError(Key(nameof(AgreementForm.PeriodStart)), localizer["Periodu mainīt nevar: gados {0} jau ir dati (rezultāti, izdevumi, izskatīšana vai komentāri). Īstenošanas gadi nes pārskatus, tāpēc tos vairs nepārveido.",
                     string.Join(", ", withData.Select(Display.Roman))]);
                 return await EditViewAsync(id, form, null, StatusCodes.Status409Conflict, cancellationToken);
             }
@@ -220,8 +219,7 @@ public sealed class AdminAgreementsController(AppDbContext db, AgreementUsage us
         var uses = await usage.LineUsesAsync(lineId, cancellationToken);
         if (uses > 0)
         {
-            return await RefuseOnEditPageAsync(id, localizer[
-                "Budžeta pozīciju „{0}” dzēst nevar: uz to atsaucas gadu pārskatu ieraksti ({1}) — rezultāti, izdevumi, pārdales vai atlikumi. Pārdēvējiet to, ja nosaukums nav pareizs.",
+            return await RefuseOnEditPageAsync(id, localizer["Budžeta pozīciju „{0}” dzēst nevar: uz to atsaucas gadu pārskatu ieraksti ({1}) — rezultāti, izdevumi, pārdales vai atlikumi. Pārdēvējiet to, ja nosaukums nav pareizs.",
                 line.Name, uses], cancellationToken);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -125,8 +125,7 @@ public sealed class AdminOrganisationsController(AppDbContext db, IStringLocaliz
         var (agreements, users) = await UsageAsync(id, cancellationToken);
         if (agreements > 0 || users > 0)
         {
-            ModelState.AddModelError(string.Empty, localizer[
-                "Organizāciju dzēst nevar: uz to atsaucas līgumi ({0}) un lietotāji ({1}), kuru vēsturei tā jāsaglabā. Deaktivizējiet lietotājus, ja tie vairs nestrādā.",
+            ModelState.AddModelError(string.Empty, localizer["Organizāciju dzēst nevar: uz to atsaucas līgumi ({0}) un lietotāji ({1}), kuru vēsturei tā jāsaglabā.",
                 agreements, users]);
             return this.ViewWithStatus(Views + "Form.cshtml", await PageAsync(id, OrganisationForm.From(organisation), null, cancellationToken), StatusCodes.Status409Conflict);
         }
