@@ -77,8 +77,8 @@ internal sealed partial class WorkflowNotifier(
 
     /// <summary>
     /// Submitted: every reviewer. Returned, approved: the performer's staff. Only users who can sign in
-    /// (not locked out, as Identity decides it: lockout enabled and its end in the future) and have an
-    /// email address; one message per address.
+    /// (not deactivated by an admin, not locked out as Identity decides it: lockout enabled and its end
+    /// in the future) and have an email address; one message per address.
     /// </summary>
     internal static async Task<IReadOnlyList<MailboxAddress>> RecipientsAsync(
         AppDbContext db, WorkflowNoticeKind kind, int performerId, DateTimeOffset now, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using ZemgaleNvo.IntegrationTests.Infrastructure;
 
 namespace ZemgaleNvo.IntegrationTests.Admin;
@@ -93,5 +94,45 @@ public sealed class AdminAccessTests(PortalFixture portal) : IClassFixture<Porta
         Assert.Contains("href=\"/admin\"", await admin.GetStringAsync("/"));
         Assert.DoesNotContain("href=\"/admin\"", await reviewer.GetStringAsync("/"));
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_admin_pages_read_in_English_when_chosen()
+    {
+        var admin = await AdminBrowser.AdminClientAsync(portal.Factory);
+        await Browser.PostFormAsync(admin, "/admin/users", "/language", new() { ["culture"] = "en", ["returnUrl"] = "/admin/users" });
+
+        var users = Browser.Text(await admin.GetStringAsync("/admin/users"));
+        var agreement = Browser.Text(await admin.GetStringAsync("/admin/agreements/new"));
+
+        Assert.Contains("Administration", users);
+        Assert.Contains("New user", users);
+        Assert.Contains("Last sign-in", users);
+        Assert.Contains("Administrator", users);
+        Assert.Contains("Type of agreement", agreement);
+        Assert.Contains("Participation agreement", agreement);
+    }
+
+    [Fact]
+    public async Task Deactivated_staff_get_no_workflow_emails()
+    {
+        await using var db = portal.Factory.OpenDatabase();
+        var staff = await db.Users.SingleAsync(u => u.Email == Browser.ZemgaleStaff);
+        var performerId = staff.OrganisationId!.Value;
+        var before = await ZemgaleNvo.Web.Notifications.WorkflowNotifier.RecipientsAsync(db, ZemgaleNvo.Web.Notifications.WorkflowNoticeKind.Returned, performerId, DateTimeOffset.UtcNow, default);
+        staff.DeactivatedAtUtc = DateTime.UtcNow;
+        await db.SaveChangesAsync();
+        try
+        {
+            var after = await ZemgaleNvo.Web.Notifications.WorkflowNotifier.RecipientsAsync(db, ZemgaleNvo.Web.Notifications.WorkflowNoticeKind.Returned, performerId, DateTimeOffset.UtcNow, default);
+
+            Assert.Contains(before, m => m.Address == Browser.ZemgaleStaff);
+            Assert.DoesNotContain(after, m => m.Address == Browser.ZemgaleStaff);
+        }
+        finally
+        {
+            staff.DeactivatedAtUtc = null;
+            await db.SaveChangesAsync();
+        }
     }
 }
