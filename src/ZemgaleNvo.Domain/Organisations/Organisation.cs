@@ -1,7 +1,7 @@
 namespace ZemgaleNvo.Domain.Organisations;
 
 /// <summary>An NGO that performs delegated tasks (or any other party to an agreement).</summary>
-public class Organisation
+public class Organisation : IVersioned
 {
     public int Id { get; set; }
     public required string Name { get; set; }
@@ -11,4 +11,6 @@ public class Organisation
 
     public int RegionId { get; set; }
     public Region? Region { get; set; }
+
+    public int Version { get; set; }
 }

@@ -1,7 +1,7 @@
 namespace ZemgaleNvo.Domain.Organisations;
 
 /// <summary>A planning region of Latvia (Zemgales reģions, Kurzemes reģions, …).</summary>
-public class Region
+public class Region : IVersioned
 {
     public int Id { get; set; }
 
@@ -16,4 +16,6 @@ public class Region
 
     /// <summary>Short ASCII code used in file names, e.g. "zemgale".</summary>
     public required string Code { get; set; }
+
+    public int Version { get; set; }
 }

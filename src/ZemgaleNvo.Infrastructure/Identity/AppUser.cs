@@ -10,4 +10,13 @@ public class AppUser : IdentityUser
     public int? OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }
     public DateTime? LastSignInUtc { get; set; }
+
+    /// <summary>
+    /// When an admin deactivated the account; null while it is active. Deactivated users cannot sign
+    /// in and are left out of pickers and emails, but the row stays: the audit trail, review notes
+    /// and comments name them, so users are never deleted.
+    /// </summary>
+    public DateTime? DeactivatedAtUtc { get; set; }
+
+    public bool IsDeactivated => DeactivatedAtUtc is not null;
 }

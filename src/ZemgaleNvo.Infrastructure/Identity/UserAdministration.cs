@@ -42,33 +42,85 @@ public sealed class UserAdministration(UserManager<AppUser> userManager, RoleMan
     public async Task<UserCommandResult> AddAsync(
         string email, string role, string password, string? organisation, string? fullName = null, CancellationToken cancellationToken = default)
     {
-        if (!Roles.IsKnown(role))
-        {
-            return UserCommandResult.Failure($"Unknown role \"{role}\"; use one of: {string.Join(", ", Roles.All)}.");
-        }
-        if (await userManager.FindByEmailAsync(email) is not null)
-        {
-            return UserCommandResult.Failure($"A user with the email {email} already exists.");
-        }
-
         int? organisationId = null;
-        if (role == Roles.NgoStaff)
+        if (role == Roles.NgoStaff && !string.IsNullOrWhiteSpace(organisation))
         {
-            if (string.IsNullOrWhiteSpace(organisation))
-            {
-                return UserCommandResult.Failure("NgoStaff users belong to one organisation: give --organisation.");
-            }
             organisationId = await FindOrganisationIdAsync(organisation, cancellationToken);
             if (organisationId is null)
             {
                 return UserCommandResult.Failure($"No organisation matches \"{organisation}\" (by name, registration number or id).");
             }
         }
-        else if (!string.IsNullOrWhiteSpace(organisation))
+        var refusal = RoleAssignment.Check(role, role == Roles.NgoStaff ? organisationId is not null : !string.IsNullOrWhiteSpace(organisation));
+        if (refusal != RoleAssignmentError.None)
         {
-            return UserCommandResult.Failure($"Only NgoStaff users belong to an organisation; a(n) {role} does not.");
+            return UserCommandResult.Failure(Describe(refusal, role));
         }
+        var (result, _) = await CreateAsync(email, role, organisationId, fullName, password);
+        return result;
+    }
 
+    /// <summary>
+    /// Creates an account with no password at all, so nobody can sign in with it until its owner sets
+    /// one through a set-password link. The caller has checked the role and organisation
+    /// (<see cref="RoleAssignment"/>) in its own words; this refuses a wrong pair all the same.
+    /// </summary>
+    public async Task<(UserCommandResult Result, AppUser? User)> InviteAsync(
+        string email, string role, int? organisationId, string? fullName, CancellationToken cancellationToken = default)
+    {
+        var refusal = RoleAssignment.Check(role, organisationId is not null);
+        if (refusal != RoleAssignmentError.None)
+        {
+            return (UserCommandResult.Failure(Describe(refusal, role)), null);
+        }
+        if (organisationId is not null && !await db.Organisations.AnyAsync(o => o.Id == organisationId, cancellationToken))
+        {
+            return (UserCommandResult.Failure($"No organisation with id {organisationId}."), null);
+        }
+        return await CreateAsync(email.Trim(), role, organisationId, fullName, password: null);
+    }
+
+    /// <summary>
+    /// Gives the user exactly one role (and the organisation that goes with it). The caller renews
+    /// the security stamp, so sessions that still carry the old role end.
+    /// </summary>
+    public async Task<UserCommandResult> ChangeRoleAsync(AppUser user, string role, int? organisationId)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var refusal = RoleAssignment.Check(role, organisationId is not null);
+        if (refusal != RoleAssignmentError.None)
+        {
+            return UserCommandResult.Failure(Describe(refusal, role));
+        }
+        await EnsureRolesAsync();
+        var current = await userManager.GetRolesAsync(user);
+        var stale = current.Where(r => r != role).ToList();
+        if (stale.Count > 0)
+        {
+            var removed = await userManager.RemoveFromRolesAsync(user, stale);
+            if (!removed.Succeeded)
+            {
+                return UserCommandResult.From(removed);
+            }
+        }
+        if (!current.Contains(role))
+        {
+            var added = await userManager.AddToRoleAsync(user, role);
+            if (!added.Succeeded)
+            {
+                return UserCommandResult.From(added);
+            }
+        }
+        user.OrganisationId = organisationId;
+        return UserCommandResult.From(await userManager.UpdateAsync(user));
+    }
+
+    private async Task<(UserCommandResult Result, AppUser? User)> CreateAsync(string email, string role, int? organisationId, string? fullName, string? password)
+    {
+        if (await userManager.FindByEmailAsync(email) is not null)
+        {
+            return (UserCommandResult.Failure($"A user with the email {email} already exists."), null);
+        }
         await EnsureRolesAsync();
         var user = new AppUser
         {
@@ -79,19 +131,27 @@ public sealed class UserAdministration(UserManager<AppUser> userManager, RoleMan
             OrganisationId = organisationId,
             LockoutEnabled = true,
         };
-        var created = await userManager.CreateAsync(user, password);
+        var created = password is null ? await userManager.CreateAsync(user) : await userManager.CreateAsync(user, password);
         if (!created.Succeeded)
         {
-            return UserCommandResult.From(created);
+            return (UserCommandResult.From(created), null);
         }
         var inRole = await userManager.AddToRoleAsync(user, role);
         if (!inRole.Succeeded)
         {
             // A user without a role must not be left behind half-made.
             await userManager.DeleteAsync(user);
+            return (UserCommandResult.From(inRole), null);
         }
-        return UserCommandResult.From(inRole);
+        return (UserCommandResult.Success, user);
     }
+
+    private static string Describe(RoleAssignmentError error, string role) => error switch
+    {
+        RoleAssignmentError.UnknownRole => $"Unknown role \"{role}\"; use one of: {string.Join(", ", Roles.All)}.",
+        RoleAssignmentError.OrganisationRequired => "NgoStaff users belong to one organisation: give --organisation.",
+        _ => $"Only NgoStaff users belong to an organisation; a(n) {role} does not.",
+    };
 
     public async Task<UserCommandResult> ResetPasswordAsync(string email, string password)
     {

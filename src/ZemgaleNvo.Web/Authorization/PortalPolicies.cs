@@ -17,9 +17,17 @@ public static class PortalPolicies
     /// </summary>
     public const string ReadAllAgreements = nameof(ReadAllAgreements);
 
+    /// <summary>
+    /// The admin screens (<c>/admin/...</c>): users, organisations, regions, agreements and their
+    /// budgets. Admins only; every admin controller carries this one policy, and so does the menu link.
+    /// </summary>
+    public const string Administer = nameof(Administer);
+
     public static AuthorizationBuilder AddPortalPolicies(this AuthorizationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddPolicy(ReadAllAgreements, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Reviewer));
+        return builder
+            .AddPolicy(ReadAllAgreements, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Reviewer))
+            .AddPolicy(Administer, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));
     }
 }

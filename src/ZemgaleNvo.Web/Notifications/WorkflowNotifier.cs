@@ -77,15 +77,15 @@ internal sealed partial class WorkflowNotifier(
 
     /// <summary>
     /// Submitted: every reviewer. Returned, approved: the performer's staff. Only users who can sign in
-    /// (not locked out, as Identity decides it: lockout enabled and its end in the future) and have an
-    /// email address; one message per address.
+    /// (not deactivated by an admin, not locked out as Identity decides it: lockout enabled and its end
+    /// in the future) and have an email address; one message per address.
     /// </summary>
     internal static async Task<IReadOnlyList<MailboxAddress>> RecipientsAsync(
         AppDbContext db, WorkflowNoticeKind kind, int performerId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var role = kind == WorkflowNoticeKind.Submitted ? Roles.Reviewer : Roles.NgoStaff;
         var users = db.Users.AsNoTracking()
-            .Where(u => u.Email != null && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
+            .Where(u => u.Email != null && u.DeactivatedAtUtc == null && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
         if (kind != WorkflowNoticeKind.Submitted)
         {
             users = users.Where(u => u.OrganisationId == performerId);

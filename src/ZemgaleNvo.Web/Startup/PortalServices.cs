@@ -135,6 +135,7 @@ internal static class PortalServices
         services.AddSingleton(LoadReportFonts(configuration));
         services.AddPortalHealthChecks();
         services.AddWorkflowNotifications(configuration, builder.Environment);
+        ZemgaleNvo.Web.Features.Admin.AdminServices.AddAdministration(services);
     }
 
     /// <summary>

@@ -11,6 +11,10 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Name).IsRequired().HasMaxLength(Limits.Name);
         builder.Property(o => o.RegistrationNumber).HasMaxLength(Limits.Code);
         builder.HasIndex(o => o.Name).IsUnique();
+        // Several organisations may lack a number (old documents); a number given belongs to one only.
+        // SQL Server gets the "IS NOT NULL" filter by convention, SQLite allows many NULLs anyway.
+        builder.HasIndex(o => o.RegistrationNumber).IsUnique();
+        builder.Property(o => o.Version).IsConcurrencyToken();
         // History refers to regions: a region in use cannot be deleted.
         builder.HasOne(o => o.Region).WithMany().HasForeignKey(o => o.RegionId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -13,5 +13,6 @@ internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
         builder.Property(r => r.Code).IsRequired().HasMaxLength(Limits.Code);
         builder.HasIndex(r => r.Code).IsUnique();
         builder.HasIndex(r => r.Name).IsUnique();
+        builder.Property(r => r.Version).IsConcurrencyToken();
     }
 }
