@@ -204,7 +204,8 @@ public sealed class UserAdministrationTests(PortalFixture portal) : IClassFixtur
         }
         var reviewer = Factory.CreateClient();
         await Browser.SignInAsync(reviewer, email, NewPassword);
-        Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync("/dashboard")).StatusCode);
+        // A reviewer now: the dashboard is theirs as soon as they add the second factor reviewers need.
+        Assert.Equal("/account/two-factor/setup?returnUrl=%2Fdashboard", (await reviewer.GetAsync("/dashboard")).Headers.Location?.OriginalString);
         Assert.Contains("Recenzents (ministrija)", Browser.Text(await admin.GetStringAsync("/admin/users?role=Reviewer")));
     }
 

@@ -6,6 +6,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ZemgaleNvo.Domain.Agreements;
+using ZemgaleNvo.Domain.Organisations;
+using ZemgaleNvo.Domain.Users;
+using ZemgaleNvo.Infrastructure.Identity;
 using ZemgaleNvo.IntegrationTests.Infrastructure;
 
 namespace ZemgaleNvo.IntegrationTests.Security;
@@ -25,7 +28,8 @@ public sealed partial class AuthorizationMatrixTests
     /// ok — the endpoint did its work or answered about the input (200, a redirect onwards, 304, or 409/422 for a locked year or a refused form);
     /// login — sent to sign in; 403 — refused (the 403 page, or the redirect to it);
     /// 404 — the agreement is not theirs to know about (the organisation filter), or the error page of that code;
-    /// enrol — sent to set up two-factor sign-in (one's own account pages that need it).
+    /// enrol — sent to set up two-factor sign-in (one's own account pages that need it);
+    /// 400 — the request itself is refused (a set-password link that is missing, used or expired).
     /// </summary>
     private static readonly Dictionary<string, string> Matrix = new(StringComparer.Ordinal)
     {
@@ -49,6 +53,47 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /account/two-factor/disable"]                                                            = "login ok ok 403 403",
         ["POST /account/two-factor/reset"]                                                              = "login enrol enrol enrol enrol",
         ["POST /account/logout"]                                                                        = "login login login login login",
+        // The invitation link: anyone holding it; without a valid link the request is refused
+        ["GET /account/set-password"]                                                                       = "400 400 400 400 400",
+        ["POST /account/set-password"]                                                                      = "400 400 400 400 400",
+
+        // Administration: admins only (not scoped to an organisation, so refused rather than hidden)
+        ["GET /admin"]                                                                                      = "login 403 403 403 ok",
+        ["GET /admin/agreements"]                                                                           = "login 403 403 403 ok",
+        ["GET /admin/agreements/new"]                                                                       = "login 403 403 403 ok",
+        ["GET /admin/agreements/{id:int}/edit"]                                                             = "login 403 403 403 ok",
+        ["GET /admin/agreements/{id:int}/lines/new"]                                                        = "login 403 403 403 ok",
+        ["GET /admin/agreements/{id:int}/lines/{lineId:int}"]                                               = "login 403 403 403 ok",
+        ["GET /admin/organisations"]                                                                        = "login 403 403 403 ok",
+        ["GET /admin/organisations/new"]                                                                    = "login 403 403 403 ok",
+        ["GET /admin/organisations/{id:int}"]                                                               = "login 403 403 403 ok",
+        ["GET /admin/regions"]                                                                              = "login 403 403 403 ok",
+        ["GET /admin/regions/new"]                                                                          = "login 403 403 403 ok",
+        ["GET /admin/regions/{id:int}"]                                                                     = "login 403 403 403 ok",
+        ["GET /admin/users"]                                                                                = "login 403 403 403 ok",
+        ["GET /admin/users/new"]                                                                            = "login 403 403 403 ok",
+        ["GET /admin/users/{id}"]                                                                           = "login 403 403 403 ok",
+        ["POST /admin/agreements/new"]                                                                      = "login 403 403 403 ok",
+        ["POST /admin/agreements/{id:int}/edit"]                                                            = "login 403 403 403 ok",
+        ["POST /admin/agreements/{id:int}/lines/new"]                                                       = "login 403 403 403 ok",
+        ["POST /admin/agreements/{id:int}/lines/{lineId:int}"]                                              = "login 403 403 403 ok",
+        ["POST /admin/agreements/{id:int}/lines/{lineId:int}/down"]                                         = "login 403 403 403 ok",
+        ["POST /admin/agreements/{id:int}/lines/{lineId:int}/up"]                                           = "login 403 403 403 ok",
+        ["POST /admin/organisations/new"]                                                                   = "login 403 403 403 ok",
+        ["POST /admin/organisations/{id:int}"]                                                              = "login 403 403 403 ok",
+        ["POST /admin/regions/new"]                                                                         = "login 403 403 403 ok",
+        ["POST /admin/regions/{id:int}"]                                                                    = "login 403 403 403 ok",
+        ["POST /admin/users/new"]                                                                           = "login 403 403 403 ok",
+        ["POST /admin/users/{id}/deactivate"]                                                               = "login 403 403 403 ok",
+        ["POST /admin/users/{id}/lock"]                                                                     = "login 403 403 403 ok",
+        ["POST /admin/users/{id}/reactivate"]                                                               = "login 403 403 403 ok",
+        ["POST /admin/users/{id}/reset-two-factor"]                                                         = "login 403 403 403 ok",
+        ["POST /admin/users/{id}/role"]                                                                     = "login 403 403 403 ok",
+        ["POST /admin/users/{id}/send-link"]                                                                = "login 403 403 403 ok",
+        ["POST /admin/users/{id}/unlock"]                                                                   = "login 403 403 403 ok",
+        ["POST /admin/agreements/{id:int}/lines/{lineId:int}/delete"]                                       = "login 403 403 403 ok",
+        ["POST /admin/organisations/{id:int}/delete"]                                                       = "login 403 403 403 ok",
+        ["POST /admin/regions/{id:int}/delete"]                                                             = "login 403 403 403 ok",
 
         // Operations and error pages: anonymous by design, no details
         ["GET /error/{statusCode:int?}"]                                                                = "404 404 404 404 404",
@@ -114,7 +159,7 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /agreements/{id:int}/years/{number:int}/submit"]                                         = "login 404 ok 403 403",
     };
 
-    private static readonly string[] Outcomes = ["ok", "login", "403", "404", "enrol"];
+    private static readonly string[] Outcomes = ["ok", "login", "403", "404", "enrol", "400"];
 
     public static TheoryData<Caller> Callers => new(Enum.GetValues<Caller>());
 
@@ -177,7 +222,7 @@ public sealed partial class AuthorizationMatrixTests
             403 => "403",
             404 => "404",
             >= 500 => $"server error {(int)response.StatusCode}",
-            400 => "400 (bad request)",
+            400 => "400",
             401 => "401",
             302 or 303 when location.StartsWith("/account/denied", StringComparison.Ordinal) => "403",
             302 or 303 when location.StartsWith("/account/login", StringComparison.Ordinal) => "login",
@@ -254,7 +299,7 @@ public sealed partial class AuthorizationMatrixTests
     private static partial Regex TokenPattern();
 
     /// <summary>Real ids for the route parameters: the demo agreement, its open year III and records in it.</summary>
-    private sealed partial class RouteValues(Dictionary<string, string> values)
+    private sealed partial class RouteValues(Dictionary<string, string> values, Dictionary<string, string> idsByPrefix)
     {
         public static async Task<RouteValues> PrepareAsync(PortalFactory factory)
         {
@@ -281,8 +326,26 @@ public sealed partial class AuthorizationMatrixTests
                 await db.SaveChangesAsync();
                 reallocation = added.Id;
             }
+            // The admin screens' {id} is a user, an organisation or a region: records made for this
+            // test, so locking, deactivating or deleting them touches nothing else.
+            var region = new Region { Name = "Matricas reģions", NameStem = "Matricas", Code = "matrica" };
+            db.Regions.Add(region);
+            await db.SaveChangesAsync();
+            var organisation = new Organisation { Name = "Biedrība „Matrica”", RegionId = region.Id };
+            db.Organisations.Add(organisation);
+            await db.SaveChangesAsync();
+            var user = await factory.Service<UserAdministration>().AddAsync("matrica@zemgalenvo.test", Roles.NgoStaff, "rudens lietus virs jelgavas", organisation.Name);
+            Assert.True(user.Succeeded, string.Join("; ", user.Errors));
+            var userId = await db.Users.Where(u => u.Email == "matrica@zemgalenvo.test").Select(u => u.Id).SingleAsync();
+
             string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
-            return new RouteValues(new Dictionary<string, string>(StringComparer.Ordinal)
+            var idsByPrefix = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["admin/users/"] = userId,
+                ["admin/organisations/"] = Text(organisation.Id),
+                ["admin/regions/"] = Text(region.Id),
+            };
+            return new RouteValues(idsByPrefix: idsByPrefix, values: new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["id"] = Text(agreement.Id),
                 ["number"] = "3",
@@ -300,8 +363,13 @@ public sealed partial class AuthorizationMatrixTests
             var filled = ParameterPattern().Replace(pattern, match =>
             {
                 var name = match.Groups[1].Value;
+                var own = name == "id" ? idsByPrefix.FirstOrDefault(p => pattern.StartsWith(p.Key, StringComparison.Ordinal)).Value : null;
+                if (own is not null)
+                {
+                    return own;
+                }
                 Assert.True(values.TryGetValue(name, out var value), $"The matrix has no value for the route parameter {{{name}}} of /{pattern}.");
-                return value;
+                return value!;
             });
             return "/" + filled;
         }

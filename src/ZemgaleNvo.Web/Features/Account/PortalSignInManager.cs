@@ -26,4 +26,15 @@ public sealed class PortalSignInManager(
         ArgumentNullException.ThrowIfNull(user);
         return !user.IsDeactivated && await base.CanSignInAsync(user);
     }
+
+    /// <summary>
+    /// The minute-by-minute session check refuses a deactivated account too, whatever its stamp. (A
+    /// lockout from wrong passwords does not end open sessions: otherwise anyone could sign a user
+    /// out by guessing at their account. An admin's lock renews the stamp, which does.)
+    /// </summary>
+    public override async Task<AppUser?> ValidateSecurityStampAsync(System.Security.Claims.ClaimsPrincipal? principal)
+    {
+        var user = await base.ValidateSecurityStampAsync(principal);
+        return user is { IsDeactivated: true } ? null : user;
+    }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using ZemgaleNvo.Domain.Audit;
@@ -65,6 +66,7 @@ public sealed class SetPasswordController(
     }
 
     [HttpPost("")]
+    [EnableRateLimiting(SignInSecurity.RateLimitPolicy)]
     public async Task<IActionResult> Save([FromForm(Name = FormPrefix)] SetPasswordForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
