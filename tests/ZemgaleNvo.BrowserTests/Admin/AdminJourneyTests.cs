@@ -22,7 +22,7 @@ public sealed class AdminJourneyTests(PortalFixture portal, ITestOutputHelper ou
     private const string AdminEmail = "admin@demo.zemgalenvo.lv";
 
     [Fact]
-    public Task An_admin_invites_a_staff_member_after_a_refused_form() => JourneyAsync(async session =>
+    public Task An_admin_invites_a_staff_member_who_sets_a_password_through_the_link_and_signs_in() => JourneyAsync(async session =>
     {
         var page = session.Page;
         await session.SignInAsync(AdminEmail);
@@ -52,10 +52,34 @@ public sealed class AdminJourneyTests(PortalFixture portal, ITestOutputHelper ou
         await Expect(page.GetByTestId("set-password-link")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/account/set-password\\?user="));
         await session.ScreenshotAsync("invited");
 
+        var link = await page.GetByTestId("set-password-link").InputValueAsync();
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Uz lietotāja lapu" }).ClickAsync();
         await session.CheckAccessibilityAsync();
         await Expect(page.GetByTestId("user-status")).ToHaveTextAsync("aktīvs");
         await session.ScreenshotAsync("user");
+
+        // Ilze, in her own browser, follows the link, chooses a password and signs in.
+        await using var ilze = await BrowserSession.OpenAsync(Portal, session.TestName + "-ilze", Output);
+        var her = ilze.Page;
+        await ilze.GotoAsync(new Uri(link).PathAndQuery);
+        await ilze.CheckAccessibilityAsync();
+        await her.GetByLabel("Jaunā parole").FillAsync("ceļš uz bausku pa lauku");
+        await her.GetByLabel("Parole vēlreiz").FillAsync("ceļš uz bausku pa lauku");
+        await her.GetByRole(AriaRole.Button, new() { Name = "Iestatīt paroli" }).ClickAsync();
+        await her.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/login");
+        await ilze.CheckAccessibilityAsync();
+        await Expect(her.GetByTestId("flash")).ToContainTextAsync("Parole iestatīta.");
+        await ilze.SignInAsync("ilze@ngo.test", "ceļš uz bausku pa lauku");
+        await ilze.CheckAccessibilityAsync();
+        await Expect(her.GetByRole(AriaRole.Link, new() { Name = "Biedrība „Zemgales NVO centrs”" }).Or(her.GetByText("Biedrība „Zemgales NVO centrs”")).First).ToBeVisibleAsync();
+        await ilze.ScreenshotAsync("signed-in");
+        ilze.AssertEveryPageChecked();
+
+        // The link was for one use.
+        await ilze.GotoAsync(new Uri(link).PathAndQuery);
+        await ilze.CheckAccessibilityAsync();
+        await Expect(her.GetByRole(AriaRole.Heading, new() { Level = 1 })).Not.ToHaveTextAsync("Paroles iestatīšana");
     });
 
     [Fact]
