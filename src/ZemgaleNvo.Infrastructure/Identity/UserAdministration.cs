@@ -212,6 +212,8 @@ public sealed class UserAdministration(UserManager<AppUser> userManager, RoleMan
         return UserCommandResult.From(await userManager.ResetAuthenticatorKeyAsync(user));
     }
 
+    public async Task<bool> HasAuthenticatorKeyAsync(AppUser user) => !string.IsNullOrEmpty(await userManager.GetAuthenticatorKeyAsync(user));
+
     /// <summary>The current code of a user's authenticator, as their app shows it now (the demo's helper command).</summary>
     public async Task<string?> CurrentAuthenticatorCodeAsync(AppUser user, DateTimeOffset now)
     {

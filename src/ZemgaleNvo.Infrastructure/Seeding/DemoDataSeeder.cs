@@ -59,18 +59,23 @@ public sealed partial class DemoDataSeeder(AppDbContext db, UserAdministration u
 
         foreach (var (email, role, organisation, fullName) in DemoUsers)
         {
-            if (await users.FindAsync(email) is null)
+            var result = UserCommandResult.Success;
+            var existing = await users.FindAsync(email);
+            if (existing is null)
             {
-                var result = await users.AddAsync(email, role, DemoPassword, organisation, fullName, cancellationToken);
-                if (result.Succeeded && DemoAuthenticatorKeys.TryGetValue(email, out var key))
-                {
-                    // Admins and reviewers must sign in with a second factor, the demo ones included.
-                    result = await users.EnableAuthenticatorAsync((await users.FindAsync(email))!, key);
-                }
-                if (!result.Succeeded)
-                {
-                    throw new InvalidOperationException($"Demo user {email} could not be created: {string.Join("; ", result.Errors)}");
-                }
+                result = await users.AddAsync(email, role, DemoPassword, organisation, fullName, cancellationToken);
+                existing = result.Succeeded ? await users.FindAsync(email) : null;
+            }
+            // Admins and reviewers must sign in with a second factor, the demo ones included. A demo
+            // database from before two-factor sign-in gets the published key too (only when the user
+            // has no key at all, so one enrolled by hand is left alone).
+            if (result.Succeeded && existing is not null && DemoAuthenticatorKeys.TryGetValue(email, out var key) && !await users.HasAuthenticatorKeyAsync(existing))
+            {
+                result = await users.EnableAuthenticatorAsync(existing, key);
+            }
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo user {email} could not be set up: {string.Join("; ", result.Errors)}");
             }
         }
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ZemgaleNvo.Infrastructure.Identity;
 using ZemgaleNvo.IntegrationTests.Infrastructure;
 
 namespace ZemgaleNvo.IntegrationTests.Commands;
@@ -35,6 +36,36 @@ public sealed class AdminCommandTests : IDisposable
         Assert.Equal(1, await db.Agreements.CountAsync());
         Assert.Equal(34, await db.Activities.CountAsync());
         Assert.Equal(4, await db.Users.CountAsync());
+    }
+
+    [Fact]
+    public async Task Demo_code_prints_the_demo_reviewers_current_code_and_nobody_elses()
+    {
+        Assert.Equal(0, (await Run("seed-demo")).ExitCode);
+
+        var before = Totp.StepAt(DateTimeOffset.UtcNow);
+        var reviewer = await Run("demo-code", "--email", Browser.Reviewer);
+        var after = Totp.StepAt(DateTimeOffset.UtcNow);
+        var staff = await Run("demo-code", "--email", Browser.ZemgaleStaff);
+
+        Assert.Equal(0, reviewer.ExitCode);
+        var key = Totp.DecodeKey(ZemgaleNvo.Infrastructure.Seeding.DemoDataSeeder.DemoAuthenticatorKeys[Browser.Reviewer]);
+        var printed = reviewer.Output.Trim()[..6];
+        Assert.Contains(printed, new[] { Totp.Code(key, before), Totp.Code(key, after) });
+        Assert.Equal(1, staff.ExitCode);
+        Assert.Contains("only for the demo admin and reviewer", staff.Error);
+    }
+
+    [Fact]
+    public async Task Users_reset_two_factor_turns_it_off_so_the_user_enrols_again()
+    {
+        Assert.Equal(0, (await Run("seed-demo")).ExitCode);
+
+        var result = await Run("users", "reset-two-factor", "--email", Browser.Reviewer);
+
+        Assert.Equal(0, result.ExitCode);
+        await using var db = Open();
+        Assert.False(await db.Users.Where(u => u.Email == Browser.Reviewer).Select(u => u.TwoFactorEnabled).SingleAsync());
     }
 
     [Fact]
