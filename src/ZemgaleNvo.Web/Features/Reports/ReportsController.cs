@@ -147,6 +147,16 @@ public sealed class ReportsController(
     {
         Response.Headers.CacheControl = RevalidateEachTime;
         Response.Headers.ETag = tag.ToString();
+        // A page with forms gets antiforgery's "no-cache, no-store" while it renders, which would
+        // leave the browser nothing to revalidate. Put back, just before the headers go: the page is
+        // private (no shared cache sees its token), and its tag is made from this user's claims and
+        // antiforgery cookie, so a kept copy is only ever shown to the browser whose token it holds.
+        Response.OnStarting(() =>
+        {
+            Response.Headers.CacheControl = RevalidateEachTime;
+            Response.Headers.Pragma = Microsoft.Extensions.Primitives.StringValues.Empty;
+            return Task.CompletedTask;
+        });
         var asked = Request.GetTypedHeaders().IfNoneMatch;
         // If-None-Match is compared weakly (RFC 9110 13.1.2).
         return asked.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(tag, useStrongComparison: false))
