@@ -16,6 +16,16 @@ namespace ZemgaleNvo.Web.Features.Reports;
 public sealed record ReportPage(SummaryReport Report, ReportFormat Format, ReportText Text, int? YearNumber = null)
 {
     public ReportYear? Year => YearNumber is { } number ? Report.Year(number) : null;
+
+    /// <summary>The data stamp the report is at least as new as (see <see cref="SummaryReportCache"/>).</summary>
+    public long Stamp { get; init; }
+
+    /// <summary>
+    /// What the page's report body (everything but the frame of the layout) is made of, apart from
+    /// the language: the body is the same for everyone who may see the agreement, so it is rendered
+    /// once per agreement, year, data stamp and language and then reused (the views' cache tag).
+    /// </summary>
+    public string BodyCacheKey => $"{Report.Agreement.Id}|{YearNumber}|{Stamp}";
 }
 
 /// <summary>The summary (Kopsavilkums) and the yearly reports of an agreement: pages and downloads.</summary>
@@ -44,7 +54,7 @@ public sealed class ReportsController(
         {
             return notModified;
         }
-        return View(Page(report));
+        return View(Page(report) with { Stamp = stamp });
     }
 
     [HttpGet("years/{number:int}")]
@@ -64,7 +74,7 @@ public sealed class ReportsController(
         {
             return notModified;
         }
-        return View(Page(report) with { YearNumber = number });
+        return View(Page(report) with { YearNumber = number, Stamp = stamp });
     }
 
     /// <param name="annex">With the annex of the portal's findings (for reviewers); without it, the version to publish.</param>
