@@ -35,7 +35,7 @@ table_header() {
 }
 
 # run NAME PATH CONNECTIONS SECONDS: one wrk run, one table row. Errors are non-2xx/3xx answers plus
-# socket errors (connect, read, write, timeout).
+# socket errors (connect, read, write, and timeouts: wrk gives up on an answer after 2 s).
 run() {
   local name=$1 path=$2 connections=$3 seconds=$4 before out p50 p99 rps errors
   before=$(rss)
@@ -43,7 +43,8 @@ run() {
   p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
   p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-  errors=$(echo "$out" | awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}')
+  errors=$(echo "$out" | awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10; t = $10}
+    END {printf "%d", n; if (t > 0) printf " (%d timeouts)", t}')
   echo "| $name | $connections | ${seconds} s | $p50 | $p99 | $rps | $errors | $before → $(rss) |"
 }
 
