@@ -9,24 +9,15 @@
 # DURATION (seconds, default 15) per run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 AGREEMENTS=${AGREEMENTS:-1}
 DURATION=${DURATION:-15}
 PORT=${PORT:-5099}
 work=$(mktemp -d)
 trap 'kill $app 2>/dev/null || true; rm -rf "$work"' EXIT
+source scripts/lib/load-common.sh
 
-dotnet build -c Release src/ZemgaleNvo.Web -v q -nologo >/dev/null
-start_app() {
-  (cd src/ZemgaleNvo.Web/bin/Release/net10.0 && exec env ASPNETCORE_ENVIRONMENT=Development Security__HttpsCookies=false \
-    Database__DataFolder="$work/data" Serilog__WriteTo__1__Args__path="$work/logs/app-.log" \
-    Serilog__MinimumLevel__Default=Warning Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime=Warning \
-    dotnet ZemgaleNvo.Web.dll --urls "http://localhost:$PORT") >>"$work/app.log" 2>&1 &
-  app=$!
-  for _ in $(seq 60); do curl -sf "http://localhost:$PORT/health/ready" >/dev/null && return; sleep 1; done
-  echo "the portal did not start; see $work/app.log" >&2; exit 1
-}
-start_app
+build_portal
+start_portal
 
 db="$work/data/zemgale.db"
 if [ "$AGREEMENTS" -gt 1 ]; then
@@ -60,30 +51,15 @@ SQL
   sqlite3 "$db" <"$sql"
 fi
 
-jar="$work/cookies"
-token=$(curl -s -c "$jar" "http://localhost:$PORT/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "Email=recenzents@demo.zemgalenvo.lv" \
-  --data-urlencode "Password=zemgale-demo-parole" --data-urlencode "__RequestVerificationToken=$token" "http://localhost:$PORT/account/login"
-cookie=$(awk '$6 ~ /^ZemgaleNvo-Auth/ {print $6"="$7}' "$jar")
-[ -n "$cookie" ] || { echo "sign-in failed" >&2; exit 1; }
+sign_in_reviewer
 rows=$(curl -sf -H "Cookie: $cookie" "http://localhost:$PORT/dashboard" | grep -c '<tr data-agreement-id=' || true)
 [ "$rows" -eq "$AGREEMENTS" ] || { echo "the dashboard lists $rows agreements, expected $AGREEMENTS" >&2; exit 1; }
 
 # Warm-up: JIT, the report cache, connection pools.
-wrk -t2 -c8 -d5s -H "Cookie: $cookie" "http://localhost:$PORT/dashboard" >/dev/null
+warm_up /dashboard
 
 echo "Agreements: $AGREEMENTS"
-echo "| Page | Connections | Duration | p50 | p99 | Requests/s | Errors |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
-run() {
-  local name=$1 path=$2 connections=$3 seconds=$4 out p50 p99 rps errors
-  out=$(wrk -t"$(( connections < 2 ? connections : 2 ))" -c"$connections" -d"${seconds}s" --latency -H "Cookie: $cookie" "http://localhost:$PORT$path")
-  p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
-  p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
-  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-  errors=$(echo "$out" | awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}')
-  echo "| $name | $connections | ${seconds} s | $p50 | $p99 | $rps | $errors |"
-}
+table_header
 # One connection first: the time of a request alone, the figure least disturbed by wrk sharing the cores.
 for c in 1 8 32 64; do run "Dashboard" /dashboard "$c" "$DURATION"; done
 run "Dashboard, filtered and sorted" "/dashboard?status=draft&year=2024&sort=execution&dir=desc" 32 "$DURATION"

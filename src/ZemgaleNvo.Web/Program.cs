@@ -14,7 +14,7 @@ if (parsed.Error is not null)
 
 try
 {
-    var builder = WebApplication.CreateBuilder(parsed.Command is null ? args : []);
+    var builder = WebApplication.CreateBuilder(PortalHost.Options(parsed.Command is null ? args : []));
     builder.AddPortalServices();
     var app = builder.Build();
 

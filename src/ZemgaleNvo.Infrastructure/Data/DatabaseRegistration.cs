@@ -71,7 +71,8 @@ public static class DatabaseRegistration
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+                options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
+                    .AddInterceptors(SqliteDurability.Instance);
                 break;
             case DatabaseProvider.SqlServer:
                 // No retrying execution strategy: the context saves a change and its audit rows in

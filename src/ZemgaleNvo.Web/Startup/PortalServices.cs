@@ -130,6 +130,7 @@ internal static class PortalServices
         services.AddHttpContextAccessor();
         services.AddScoped<ZemgaleNvo.Web.Features.Reports.SummaryReportQuery>();
         services.AddSingleton<ZemgaleNvo.Web.Features.Reports.SummaryReportCache>();
+        services.AddSingleton<ZemgaleNvo.Web.Features.Reports.ApprovedReportCache>();
         services.AddScoped<ZemgaleNvo.Web.Features.Dashboard.DashboardQuery>();
         services.AddScoped<ZemgaleNvo.Web.Features.Audit.AuditWording>();
         services.AddSingleton(LoadReportFonts(configuration));

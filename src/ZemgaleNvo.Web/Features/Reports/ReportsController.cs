@@ -1,6 +1,10 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using ZemgaleNvo.Domain.Reviews;
 using ZemgaleNvo.Pdf;
 using ZemgaleNvo.Web.Authorization;
 using ZemgaleNvo.Web.Features.Reports.Export;
@@ -12,57 +16,51 @@ namespace ZemgaleNvo.Web.Features.Reports;
 public sealed record ReportPage(SummaryReport Report, ReportFormat Format, ReportText Text, int? YearNumber = null)
 {
     public ReportYear? Year => YearNumber is { } number ? Report.Year(number) : null;
+
+    /// <summary>The data stamp the report is at least as new as (see <see cref="SummaryReportCache"/>).</summary>
+    public long Stamp { get; init; }
+
+    /// <summary>
+    /// What the page's report body (everything but the frame of the layout) is made of, apart from
+    /// the language: the body is the same for everyone who may see the agreement, so it is rendered
+    /// once per agreement, year, data stamp and language and then reused (the views' cache tag).
+    /// </summary>
+    public string BodyCacheKey => $"{Report.Agreement.Id}|{YearNumber}|{Stamp}";
 }
 
 /// <summary>The summary (Kopsavilkums) and the yearly reports of an agreement: pages and downloads.</summary>
+/// <remarks>
+/// Approved reports carry ETags (<see cref="ApprovedReportCache"/>): a browser that has one asks
+/// again with If-None-Match and gets 304 with no body. Access is always checked first: another
+/// organisation's staff get 404 whatever tag they send.
+/// </remarks>
 [Authorize]
 [Route("agreements/{id:int}")]
-public sealed class ReportsController(SummaryReportQuery query, IAuthorizationService authorization, FontSet fonts, Review.ReportFreezer freezer) : Controller
+public sealed class ReportsController(
+    SummaryReportQuery query, IAuthorizationService authorization, FontSet fonts, Review.ReportFreezer freezer,
+    ApprovedReportCache approved, IOptions<AntiforgeryOptions> antiforgery) : Controller
 {
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     [HttpGet("summary")]
     public async Task<IActionResult> Summary(int id, CancellationToken cancellationToken)
     {
-        var (report, refusal) = await LoadAsync(id, cancellationToken);
-        return refusal ?? View(Page(report!));
+        var (report, stamp, refusal) = await LoadAsync(id, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (report!.Agreement.SummaryStatus == ReviewStatus.Approved && NotModified(PageTag(id, null, stamp)) is { } notModified)
+        {
+            return notModified;
+        }
+        return View(Page(report) with { Stamp = stamp });
     }
 
     [HttpGet("years/{number:int}")]
     public async Task<IActionResult> Year(int id, int number, CancellationToken cancellationToken)
     {
-        var (report, refusal) = await LoadAsync(id, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        if (report!.Year(number) is null)
-        {
-            return NotFound();
-        }
-        return View(Page(report) with { YearNumber = number });
-    }
-
-    /// <param name="annex">With the annex of the portal's findings (for reviewers); without it, the version to publish.</param>
-    [HttpGet("summary.pdf")]
-    public async Task<IActionResult> SummaryPdfFile(int id, bool annex, CancellationToken cancellationToken)
-    {
-        var (report, refusal) = await LoadAsync(id, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        if (report!.Agreement.SummaryStatus == Domain.Reviews.ReviewStatus.Approved && await FrozenAsync(id, null, annex, cancellationToken) is { } frozen)
-        {
-            return frozen;
-        }
-        return File(SummaryPdf.Render(report, CurrentFormat, fonts, annex), "application/pdf", SummaryPdf.FileName(report));
-    }
-
-    [HttpGet("years/{number:int}.pdf")]
-    public async Task<IActionResult> YearPdfFile(int id, int number, bool annex, CancellationToken cancellationToken)
-    {
-        var (report, refusal) = await LoadAsync(id, cancellationToken);
+        var (report, stamp, refusal) = await LoadAsync(id, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -72,11 +70,51 @@ public sealed class ReportsController(SummaryReportQuery query, IAuthorizationSe
         {
             return NotFound();
         }
-        if (year.Status == Domain.Reviews.ReviewStatus.Approved && await FrozenAsync(id, number, annex, cancellationToken) is { } frozen)
+        if (year.Status == ReviewStatus.Approved && NotModified(PageTag(id, number, stamp)) is { } notModified)
         {
-            return frozen;
+            return notModified;
         }
-        return File(YearReportPdf.Render(report, number, CurrentFormat, fonts, annex), "application/pdf", YearReportPdf.FileName(report, number));
+        return View(Page(report) with { YearNumber = number, Stamp = stamp });
+    }
+
+    /// <param name="annex">With the annex of the portal's findings (for reviewers); without it, the version to publish.</param>
+    [HttpGet("summary.pdf")]
+    public async Task<IActionResult> SummaryPdfFile(int id, bool annex, CancellationToken cancellationToken)
+    {
+        var (report, stamp, refusal) = await LoadAsync(id, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var format = CurrentFormat;
+        if (report!.Agreement.SummaryStatus != ReviewStatus.Approved)
+        {
+            return File(SummaryPdf.Render(report, format, fonts, annex), "application/pdf", SummaryPdf.FileName(report));
+        }
+        return await FrozenAsync(id, null, annex, cancellationToken)
+            ?? Approved(new(id, null, format.LanguageTag, annex), stamp, () => SummaryPdf.Render(report, format, fonts, annex), SummaryPdf.FileName(report));
+    }
+
+    [HttpGet("years/{number:int}.pdf")]
+    public async Task<IActionResult> YearPdfFile(int id, int number, bool annex, CancellationToken cancellationToken)
+    {
+        var (report, stamp, refusal) = await LoadAsync(id, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var year = report!.Year(number);
+        if (year is null)
+        {
+            return NotFound();
+        }
+        var format = CurrentFormat;
+        if (year.Status != ReviewStatus.Approved)
+        {
+            return File(YearReportPdf.Render(report, number, format, fonts, annex), "application/pdf", YearReportPdf.FileName(report, number));
+        }
+        return await FrozenAsync(id, number, annex, cancellationToken)
+            ?? Approved(new(id, number, format.LanguageTag, annex), stamp, () => YearReportPdf.Render(report, number, format, fonts, annex), YearReportPdf.FileName(report, number));
     }
 
     /// <summary>
@@ -91,16 +129,60 @@ public sealed class ReportsController(SummaryReportQuery query, IAuthorizationSe
         {
             return null;
         }
-        Response.Headers.CacheControl = "private, no-cache";
+        Response.Headers.CacheControl = RevalidateEachTime;
         return File(frozen.Content, "application/pdf", frozen.FileName, lastModified: null,
-            new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{frozen.Sha256}\""));
+            new EntityTagHeaderValue($"\"{frozen.Sha256}\""));
     }
+
+    /// <summary>
+    /// An approved report with no frozen bytes for this variant (the annex, the English version, or
+    /// a year approved before reports were frozen, as years I and II of the demo): 304 when the
+    /// browser has it, otherwise rendered once and then served from memory while no data changes.
+    /// </summary>
+    private IActionResult Approved(ApprovedReportCache.DocumentKey key, long stamp, Func<byte[]> render, string fileName) =>
+        (IActionResult?)NotModified(ApprovedReportCache.DocumentTag(key, stamp))
+        ?? File(approved.Document(key, stamp, render), "application/pdf", fileName);
+
+    /// <summary>
+    /// Private: only this user's browser may keep an approved report, never a shared proxy (the
+    /// response is for a signed-in user). No-cache: the browser must ask each time before it shows
+    /// its copy, which is when access is checked again (a user who lost access gets 404, not the
+    /// copy) and a change of the data is noticed (the tag changes). Without an explicit value the
+    /// security headers would make it no-store, and the browser would keep nothing to revalidate.
+    /// </summary>
+    private const string RevalidateEachTime = "private, no-cache";
+
+    /// <summary>Sets the validator headers; 304 when the browser already has this version.</summary>
+    private StatusCodeResult? NotModified(EntityTagHeaderValue tag)
+    {
+        Response.Headers.CacheControl = RevalidateEachTime;
+        Response.Headers.ETag = tag.ToString();
+        // A page with forms gets antiforgery's "no-cache, no-store" while it renders, which would
+        // leave the browser nothing to revalidate. Put back, just before the headers go: the page is
+        // private (no shared cache sees its token), and its tag is made from this user's claims and
+        // antiforgery cookie, so a kept copy is only ever shown to the browser whose token it holds.
+        Response.OnStarting(() =>
+        {
+            Response.Headers.CacheControl = RevalidateEachTime;
+            Response.Headers.Pragma = Microsoft.Extensions.Primitives.StringValues.Empty;
+            return Task.CompletedTask;
+        });
+        var asked = Request.GetTypedHeaders().IfNoneMatch;
+        // If-None-Match is compared weakly (RFC 9110 13.1.2).
+        return asked.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(tag, useStrongComparison: false))
+            ? StatusCode(StatusCodes.Status304NotModified)
+            : null;
+    }
+
+    private EntityTagHeaderValue PageTag(int id, int? number, long stamp) =>
+        ApprovedReportCache.PageTag(id, number, CurrentFormat.LanguageTag, stamp, User,
+            antiforgery.Value.Cookie.Name is { } cookie ? Request.Cookies[cookie] : null);
 
     /// <param name="findings">With the sheet of the portal's findings; like the PDF annex, left out unless asked.</param>
     [HttpGet("summary.xlsx")]
     public async Task<IActionResult> SummaryXlsxFile(int id, bool findings, CancellationToken cancellationToken)
     {
-        var (report, refusal) = await LoadAsync(id, cancellationToken);
+        var (report, _, refusal) = await LoadAsync(id, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -112,7 +194,7 @@ public sealed class ReportsController(SummaryReportQuery query, IAuthorizationSe
     [HttpGet("summary.csv")]
     public async Task<IActionResult> SummaryCsvFile(int id, CancellationToken cancellationToken)
     {
-        var (report, refusal) = await LoadAsync(id, cancellationToken);
+        var (report, _, refusal) = await LoadAsync(id, cancellationToken);
         return refusal ?? File(SummaryCsv.Render(report!, CurrentFormat), "text/csv; charset=utf-8", report!.FileStem + ".csv");
     }
 
@@ -120,7 +202,7 @@ public sealed class ReportsController(SummaryReportQuery query, IAuthorizationSe
     [HttpGet("summary.json")]
     public async Task<IActionResult> SummaryJsonFile(int id, bool findings, CancellationToken cancellationToken)
     {
-        var (report, refusal) = await LoadAsync(id, cancellationToken);
+        var (report, _, refusal) = await LoadAsync(id, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
@@ -137,15 +219,15 @@ public sealed class ReportsController(SummaryReportQuery query, IAuthorizationSe
         return new ReportPage(report, format, new ReportText(format));
     }
 
-    /// <summary>The report, or why the user gets none: not found (also when the organisation filter hides it) or forbidden.</summary>
-    private async Task<(SummaryReport? Report, IActionResult? Refusal)> LoadAsync(int id, CancellationToken cancellationToken)
+    /// <summary>The report and its data stamp, or why the user gets none: not found (also when the organisation filter hides it) or forbidden.</summary>
+    private async Task<(SummaryReport? Report, long Stamp, IActionResult? Refusal)> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var report = await query.RunAsync(id, cancellationToken);
+        var (report, stamp) = await query.RunWithStampAsync(id, cancellationToken);
         if (report is null)
         {
-            return (null, NotFound());
+            return (null, 0, NotFound());
         }
         var access = await authorization.AuthorizeAsync(User, new AgreementResource(report.Agreement.Id, report.Agreement.PerformerId), AgreementOperations.View);
-        return access.Succeeded ? (report, null) : (null, Forbid());
+        return access.Succeeded ? (report, stamp, null) : (null, 0, Forbid());
     }
 }

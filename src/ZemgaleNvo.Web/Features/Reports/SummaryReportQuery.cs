@@ -13,17 +13,22 @@ namespace ZemgaleNvo.Web.Features.Reports;
 public sealed class SummaryReportQuery(AppDbContext db, SummaryReportCache cache)
 {
     /// <returns>Null when there is no such agreement or the user's organisation filter hides it.</returns>
-    public async Task<SummaryReport?> RunAsync(int agreementId, CancellationToken cancellationToken)
+    public async Task<SummaryReport?> RunAsync(int agreementId, CancellationToken cancellationToken) =>
+        (await RunWithStampAsync(agreementId, cancellationToken)).Report;
+
+    /// <summary>The report and the data stamp it is at least as new as (what an approved report's ETag is made of).</summary>
+    /// <returns>A null report when there is no such agreement or the user's organisation filter hides it.</returns>
+    public async Task<(SummaryReport? Report, long Stamp)> RunWithStampAsync(int agreementId, CancellationToken cancellationToken)
     {
         // Asked under the user's organisation filter every time: the cache never widens access.
         if (!await db.Agreements.AnyAsync(a => a.Id == agreementId, cancellationToken))
         {
-            return null;
+            return (null, 0);
         }
         var stamp = await SummaryReportCache.DataStampAsync(db, cancellationToken);
         if (cache.TryGet(agreementId, stamp) is { } cached)
         {
-            return cached;
+            return (cached, stamp);
         }
 
         var agreement = await db.Agreements
@@ -32,12 +37,12 @@ public sealed class SummaryReportQuery(AppDbContext db, SummaryReportCache cache
             .SingleOrDefaultAsync(a => a.Id == agreementId, cancellationToken);
         if (agreement is null)
         {
-            return null;
+            return (null, 0);
         }
         var regions = await db.Regions.AsNoTracking().ToListAsync(cancellationToken);
         var report = SummaryReportBuilder.Build(agreement, regions);
         cache.Store(agreementId, stamp, report);
-        return report;
+        return (report, stamp);
     }
 }
 

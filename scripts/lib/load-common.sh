@@ -1,0 +1,51 @@
+# Shared by scripts/load-test.sh and scripts/load-test-dashboard.sh (sourced, not run): builds the
+# portal in Release, starts it on a scratch SQLite database with the demo data, signs in as the demo
+# reviewer and measures pages with wrk (Debian package `wrk`).
+# Expects: PORT, work (a scratch folder). Sets: app (the server's pid), cookie (the sign-in cookie).
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+
+build_portal() { dotnet build -c Release src/ZemgaleNvo.Web -v q -nologo >/dev/null; }
+
+start_portal() {
+  # exec all the way down, so $app is the dotnet process itself (its memory is what is measured).
+  (cd src/ZemgaleNvo.Web/bin/Release/net10.0 && exec env ASPNETCORE_ENVIRONMENT=Development Security__HttpsCookies=false \
+    Database__DataFolder="$work/data" Serilog__WriteTo__1__Args__path="$work/logs/app-.log" \
+    Serilog__MinimumLevel__Default=Warning Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime=Warning \
+    dotnet ZemgaleNvo.Web.dll --urls "http://localhost:$PORT") >>"$work/app.log" 2>&1 &
+  app=$!
+  for _ in $(seq 120); do curl -sf "http://localhost:$PORT/health/ready" >/dev/null && return; sleep 1; done
+  echo "the portal did not start; see $work/app.log" >&2; exit 1
+}
+
+sign_in_reviewer() {
+  local jar="$work/cookies" token
+  token=$(curl -s -c "$jar" "http://localhost:$PORT/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "Email=recenzents@demo.zemgalenvo.lv" \
+    --data-urlencode "Password=zemgale-demo-parole" --data-urlencode "__RequestVerificationToken=$token" "http://localhost:$PORT/account/login"
+  cookie=$(awk '$6 ~ /^ZemgaleNvo-Auth/ {print $6"="$7}' "$jar")
+  [ -n "$cookie" ] || { echo "sign-in failed" >&2; exit 1; }
+}
+
+# The server's resident memory in MB.
+rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$app/status"; }
+
+table_header() {
+  echo "| Page | Connections | Duration | p50 | p99 | Requests/s | Errors | RSS before → after (MB) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---|"
+}
+
+# run NAME PATH CONNECTIONS SECONDS: one wrk run, one table row. Errors are non-2xx/3xx answers plus
+# socket errors (connect, read, write, and timeouts: wrk gives up on an answer after 2 s).
+run() {
+  local name=$1 path=$2 connections=$3 seconds=$4 before out p50 p99 rps errors
+  before=$(rss)
+  out=$(wrk -t"$(( connections < 2 ? connections : 2 ))" -c"$connections" -d"${seconds}s" --latency -H "Cookie: $cookie" "http://localhost:$PORT$path")
+  p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
+  p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  errors=$(echo "$out" | awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10; t = $10}
+    END {printf "%d", n; if (t > 0) printf " (%d timeouts)", t}')
+  echo "| $name | $connections | ${seconds} s | $p50 | $p99 | $rps | $errors | $before → $(rss) |"
+}
+
+warm_up() { wrk -t2 -c8 -d"${2:-5}s" -H "Cookie: $cookie" "http://localhost:$PORT$1" >/dev/null; }
