@@ -20,7 +20,8 @@ for _ in $(seq 60); do curl -sf "http://localhost:$PORT/account/login" >/dev/nul
 
 jar="$work/cookies"
 token=$(curl -s -c "$jar" "http://localhost:$PORT/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "Email=recenzents@demo.zemgalenvo.lv" \
+# The performer's staff: they read the same summary page and sign in with the password alone.
+curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "Email=darbinieks@demo.zemgalenvo.lv" \
   --data-urlencode "Password=zemgale-demo-parole" --data-urlencode "__RequestVerificationToken=$token" "http://localhost:$PORT/account/login"
 curl -s -b "$jar" "http://localhost:$PORT/agreements/1/summary" | sed "s#href=\"/#href=\"http://localhost:$PORT/#g" > "$work/summary.html"
 grep -q "Kopsavilkums" "$work/summary.html" || { echo "summary page not fetched:" >&2; head -c 600 "$work/summary.html" >&2; tail -5 "$work/app.log" >&2; exit 1; }

@@ -17,14 +17,24 @@ start_portal() {
   echo "the portal did not start; see $work/app.log" >&2; exit 1
 }
 
+# The demo reviewer signs in with a second factor: the code comes from the portal's own demo-code
+# command (Development only), run against the same scratch database.
 sign_in_reviewer() {
-  local jar="$work/cookies" token
-  token=$(curl -s -c "$jar" "http://localhost:$PORT/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "Email=recenzents@demo.zemgalenvo.lv" \
+  local jar="$work/cookies" email="recenzents@demo.zemgalenvo.lv" token code
+  token=$(curl -s -c "$jar" "http://localhost:$PORT/account/login" | form_token)
+  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "Email=$email" \
     --data-urlencode "Password=zemgale-demo-parole" --data-urlencode "__RequestVerificationToken=$token" "http://localhost:$PORT/account/login"
+  token=$(curl -s -b "$jar" -c "$jar" "http://localhost:$PORT/account/login/two-factor" | form_token)
+  code=$(cd src/ZemgaleNvo.Web/bin/Release/net10.0 && env ASPNETCORE_ENVIRONMENT=Development Database__DataFolder="$work/data" \
+    Serilog__MinimumLevel__Default=Warning Serilog__WriteTo__1__Args__path="$work/logs/cmd-.log" \
+    dotnet ZemgaleNvo.Web.dll demo-code --email "$email" | grep -o '^[0-9]\{6\}')
+  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "Code=$code" --data-urlencode "ReturnUrl=/" \
+    --data-urlencode "__RequestVerificationToken=$token" "http://localhost:$PORT/account/login/two-factor"
   cookie=$(awk '$6 ~ /^ZemgaleNvo-Auth/ {print $6"="$7}' "$jar")
   [ -n "$cookie" ] || { echo "sign-in failed" >&2; exit 1; }
 }
+
+form_token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
 
 # The server's resident memory in MB.
 rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$app/status"; }
