@@ -24,6 +24,13 @@ public sealed class KeyboardTests(PortalFixture portal, ITestOutputHelper output
         await page.Keyboard.TypeAsync(BrowserSession.DemoPassword);
         await page.Keyboard.PressAsync("Enter");
 
+        // A reviewer's second step: the code field has the cursor, Enter sends it.
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/login/two-factor");
+        await session.CheckAccessibilityAsync();
+        await Expect(page.GetByLabel("Kods no lietotnes")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(await AuthenticatorCodes.NextAsync(Portal.BaseUrl.ToString(), "recenzents@demo.zemgalenvo.lv"));
+        await page.Keyboard.PressAsync("Enter");
+
         await page.WaitForURLAsync(new Uri(Portal.BaseUrl, "/").ToString());
         await session.CheckAccessibilityAsync();
         await Expect(page.GetByTestId("current-user")).ToHaveTextAsync("Demo recenzents");

@@ -324,13 +324,14 @@ public sealed partial class ReturnAndApproveYearTests(PortalFixture portal, ITes
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Izmaiņu vēsture");
 
         var filters = page.GetByRole(AriaRole.Form, new() { Name = "Filtri" });
-        await filters.GetByLabel("Ieraksta veids").SelectOptionAsync("ImplementationYear");
+        await filters.GetByLabel("Ieraksta veids").SelectOptionAsync(new SelectOptionValue { Label = "Īstenošanas gads" });
         await filters.GetByLabel("Darbība").SelectOptionAsync(new SelectOptionValue { Label = "Mainīts" });
         await filters.GetByRole(AriaRole.Button, new() { Name = "Rādīt" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).Query.Contains("entity=ImplementationYear", StringComparison.Ordinal));
         await session.CheckAccessibilityAsync();
 
-        // Newest first: approved, resubmitted, returned, submitted. Each row: time, user, action, record, field, was, became.
+        // Newest first: approved, resubmitted, returned, submitted. Each row: time, user, action, record, field, was, became,
+        // in the reviewer's words (the record type, field and statuses are not the database's names).
         var statusRows = page.GetByTestId("audit-rows").Locator("tbody tr")
             .Filter(new() { Has = page.Locator("td:nth-child(5)", new() { HasTextRegex = StatusField() }) });
         await Expect(statusRows).ToHaveCountAsync(4);
@@ -343,15 +344,15 @@ public sealed partial class ReturnAndApproveYearTests(PortalFixture portal, ITes
         Output.WriteLine("audit, year status changes:" + Environment.NewLine + string.Join(Environment.NewLine, rows));
         Assert.Equal(
             [
-                $"{DemoAgreement.ReviewerEmail}: Submitted → Approved",
-                $"{DemoAgreement.StaffEmail}: Returned → Submitted",
-                $"{DemoAgreement.ReviewerEmail}: Submitted → Returned",
-                $"{DemoAgreement.StaffEmail}: Draft → Submitted",
+                $"{DemoAgreement.ReviewerEmail}: Iesniegts → Apstiprināts",
+                $"{DemoAgreement.StaffEmail}: Atgriezts labošanai → Iesniegts",
+                $"{DemoAgreement.ReviewerEmail}: Iesniegts → Atgriezts labošanai",
+                $"{DemoAgreement.StaffEmail}: Melnraksts → Iesniegts",
             ],
             rows);
     }
 
-    [GeneratedRegex("^Status$")]
+    [GeneratedRegex("^Statuss$")]
     private static partial Regex StatusField();
 
     [GeneratedRegex(@"/agreements/\d+/years/3/entry(#.*)?$")]
