@@ -49,9 +49,10 @@ internal static class PortalServices
         services.AddHostedService<DatabaseStartup>();
 
         // One application name and keys in the database, so every instance reads every cookie.
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("ZemgaleNvo")
             .PersistKeysToDbContext<AppDbContext>();
+        ProtectKeysAtRest(dataProtection, configuration, builder.Environment.ContentRootPath);
 
         var cookies = CookiePolicy.From(configuration);
         services.AddSingleton(cookies);
@@ -137,6 +138,39 @@ internal static class PortalServices
         services.AddPortalHealthChecks();
         services.AddWorkflowNotifications(configuration, builder.Environment);
         ZemgaleNvo.Web.Features.Admin.AdminServices.AddAdministration(services);
+    }
+
+    public const string KeyCertificateSetting = "DataProtection:CertificatePath";
+
+    /// <summary>
+    /// With <c>DataProtection:CertificatePath</c> (a PFX file, its password in
+    /// <c>DataProtection:CertificatePassword</c>), the keys that sign cookies and forms are stored
+    /// encrypted with that certificate, so a copy of the database (a backup, say) does not carry
+    /// usable keys. Every instance needs the same certificate. Without the setting the keys are
+    /// stored as they are, protected by the database's own access rights.
+    /// </summary>
+    private static void ProtectKeysAtRest(IDataProtectionBuilder dataProtection, ConfigurationManager configuration, string contentRoot)
+    {
+        var path = configuration[KeyCertificateSetting];
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return;
+        }
+        try
+        {
+            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                Path.GetFullPath(path, contentRoot), configuration["DataProtection:CertificatePassword"]);
+            if (!certificate.HasPrivateKey)
+            {
+                throw new StartupConfigurationException($"{KeyCertificateSetting}: the certificate has no private key, so the keys could not be read back.");
+            }
+            // Decrypting must not depend on the machine's certificate store (there is none to speak of on Linux).
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw new StartupConfigurationException($"{KeyCertificateSetting}: {e.Message}", e);
+        }
     }
 
     /// <summary>
