@@ -75,14 +75,7 @@ internal sealed partial class AccountMail(MailSettings settings, IMailDelivery d
         html.Append("<p><a href=\"").Append(E(link.AbsoluteUri)).Append("\">Iestatīt paroli</a></p>\n");
         html.Append("<p style=\"color:#555\">").Append(E(footer)).Append("</p>\n</body></html>\n");
 
-        var message = new MimeMessage();
-        message.From.Add(from);
-        message.To.Add(to);
-        message.Subject = Subject;
-        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(from.Domain);
-        message.Headers.Add("Auto-Submitted", "auto-generated");
-        message.Body = new BodyBuilder { TextBody = text.ToString(), HtmlBody = html.ToString() }.ToMessageBody();
-        return message;
+        return AutomaticMail.Compose(from, to, Subject, text.ToString(), html.ToString());
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Set-password link for {Email} not emailed (mail {Mode}); the admin was shown the link")]

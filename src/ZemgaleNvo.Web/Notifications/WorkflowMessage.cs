@@ -80,21 +80,8 @@ public sealed record WorkflowMessage(string Subject, string TextBody, string Htm
         return $"{format.Date(DateOnly.FromDateTime(riga))} {riga.ToString("HH:mm", CultureInfo.InvariantCulture)}";
     }
 
-    /// <summary>The message for one recipient: UTF-8 text and HTML alternatives, marked as automatic (RFC 3834) so that out-of-office replies stay away.</summary>
-    public MimeMessage ToMime(MailboxAddress from, MailboxAddress to)
-    {
-        ArgumentNullException.ThrowIfNull(from);
-        ArgumentNullException.ThrowIfNull(to);
-        var message = new MimeMessage();
-        message.From.Add(from);
-        message.To.Add(to);
-        message.Subject = Subject;
-        // Message-Id under the sender's domain rather than this machine's name: mail filters look at it.
-        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(from.Domain);
-        message.Headers.Add("Auto-Submitted", "auto-generated");
-        message.Body = new BodyBuilder { TextBody = TextBody, HtmlBody = HtmlBody }.ToMessageBody();
-        return message;
-    }
+    /// <summary>The message for one recipient (see <see cref="AutomaticMail.Compose"/>).</summary>
+    public MimeMessage ToMime(MailboxAddress from, MailboxAddress to) => AutomaticMail.Compose(from, to, Subject, TextBody, HtmlBody);
 
     private static readonly TimeZoneInfo Riga = TimeZoneInfo.FindSystemTimeZoneById("Europe/Riga");
 
@@ -134,4 +121,27 @@ public sealed record WorkflowMessage(string Subject, string TextBody, string Htm
     /// <summary>A subject is one line whatever the names in it contain.</summary>
     private static string OneLine(string value) =>
         string.Join(' ', value.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}
+
+/// <summary>How every email the portal sends is put together.</summary>
+internal static class AutomaticMail
+{
+    /// <summary>
+    /// One recipient; UTF-8 text and HTML alternatives; marked as automatic (RFC 3834) so that
+    /// out-of-office replies stay away.
+    /// </summary>
+    public static MimeMessage Compose(MailboxAddress from, MailboxAddress to, string subject, string text, string html)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        var message = new MimeMessage();
+        message.From.Add(from);
+        message.To.Add(to);
+        message.Subject = subject;
+        // Message-Id under the sender's domain rather than this machine's name: mail filters look at it.
+        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(from.Domain);
+        message.Headers.Add("Auto-Submitted", "auto-generated");
+        message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
+        return message;
+    }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using ZemgaleNvo.Infrastructure.Identity;
+using ZemgaleNvo.TestSupport;
 using System.Text.RegularExpressions;
 using ZemgaleNvo.Infrastructure.Seeding;
 
@@ -73,31 +74,11 @@ public static partial class Browser
     public static async Task<HttpResponseMessage> CompleteTwoFactorAsync(HttpClient client, string database, string email, string returnUrl = "/")
     {
         var key = DemoDataSeeder.DemoAuthenticatorKeys[email];
-        var step = await NextUnusedStepAsync(database, email);
+        var step = await AuthenticatorSteps.NextUnusedAsync(database, email);
         return await PostFormAsync(client, "/account/login/two-factor?returnUrl=" + Uri.EscapeDataString(returnUrl), "/account/login/two-factor",
             new() { ["Code"] = Totp.Code(Totp.DecodeKey(key), step), ["ReturnUrl"] = returnUrl });
     }
 
-    /// <summary>The step of a code the portal has not accepted yet: now or the next one (both within its window).</summary>
-    public static async Task<long> NextUnusedStepAsync(string database, string email)
-    {
-        while (true)
-        {
-            var now = Totp.StepAt(DateTimeOffset.UtcNow);
-            lock (UsedSteps)
-            {
-                var next = UsedSteps.TryGetValue((database, email), out var last) ? Math.Max(last + 1, now) : now;
-                if (next <= now + 1)
-                {
-                    UsedSteps[(database, email)] = next;
-                    return next;
-                }
-            }
-            await Task.Delay(TimeSpan.FromSeconds(1));
-        }
-    }
-
-    private static readonly Dictionary<(string Database, string Email), long> UsedSteps = [];
     private static readonly ConditionalWeakTable<PortalFactory, ConcurrentDictionary<string, CookieContainer>> SignedInSessions = new();
 
     /// <summary>A client like <c>CreateClient()</c> (no automatic redirects) whose cookies live in <paramref name="cookies"/>.</summary>

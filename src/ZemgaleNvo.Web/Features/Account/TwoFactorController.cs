@@ -51,10 +51,7 @@ public sealed partial class TwoFactorController(
 
     [HttpGet("login/two-factor")]
     [AllowAnonymous]
-    public async Task<IActionResult> SignInWithCode(string? returnUrl = null) =>
-        await signInManager.GetTwoFactorAuthenticationUserAsync() is null
-            ? RedirectToAction(nameof(AccountController.Login), "Account", new { returnUrl })
-            : View(new CodeForm { ReturnUrl = returnUrl });
+    public Task<IActionResult> SignInWithCode(string? returnUrl = null) => SecondStepPageAsync(returnUrl);
 
     [HttpPost("login/two-factor")]
     [AllowAnonymous]
@@ -67,7 +64,10 @@ public sealed partial class TwoFactorController(
 
     [HttpGet("login/recovery-code")]
     [AllowAnonymous]
-    public async Task<IActionResult> SignInWithRecoveryCode(string? returnUrl = null) =>
+    public Task<IActionResult> SignInWithRecoveryCode(string? returnUrl = null) => SecondStepPageAsync(returnUrl);
+
+    /// <summary>The code form, only after a right password (Identity's two-factor cookie); otherwise back to the password.</summary>
+    private async Task<IActionResult> SecondStepPageAsync(string? returnUrl) =>
         await signInManager.GetTwoFactorAuthenticationUserAsync() is null
             ? RedirectToAction(nameof(AccountController.Login), "Account", new { returnUrl })
             : View(new CodeForm { ReturnUrl = returnUrl });
