@@ -23,4 +23,39 @@ fi
 export DOTNET_hostBuilder__reloadConfigOnChange=false
 export DOTNET_USE_POLLING_FILE_WATCHER=1
 
-dotnet test ZemgaleNvo.sln --logger "console;verbosity=normal" "$@"
+# The projects run one after another, not side by side: on two cores the browser journeys would
+# share the processor with hundreds of in-process portals and wait out their timeouts. Every
+# project's output is kept, and every failure is repeated at the end, where a log cut to its
+# last lines still shows it.
+dotnet build ZemgaleNvo.sln -nologo -clp:NoSummary
+
+log_dir=$(mktemp -d)
+failed_projects=()
+for project in \
+  tests/ZemgaleNvo.UnitTests \
+  tests/ZemgaleNvo.Pdf.Tests \
+  tests/ZemgaleNvo.IntegrationTests \
+  tests/ZemgaleNvo.BrowserTests; do
+  name=$(basename "$project")
+  echo "=== $name"
+  if ! dotnet test "$project" --no-build --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log_dir/$name.log"; then
+    failed_projects+=("$name")
+  fi
+done
+
+echo
+echo "=== Summary"
+for log in "$log_dir"/*.log; do
+  name=$(basename "$log" .log)
+  totals=$(grep -E '^\s*(Total tests|Passed|Failed|Skipped):' "$log" | tr -s ' ' | tr '\n' ' ' || true)
+  echo "$name: ${totals:-no tests run}"
+done
+if [ ${#failed_projects[@]} -gt 0 ]; then
+  echo
+  echo "=== Failures in: ${failed_projects[*]}"
+  for name in "${failed_projects[@]}"; do
+    # Each failed test with its message and the top of its stack trace.
+    grep -E -A 25 '^\s*Failed [A-Za-z]' "$log_dir/$name.log" | head -n 300 || true
+  done
+  exit 1
+fi
