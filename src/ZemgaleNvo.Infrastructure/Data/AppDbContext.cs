@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using ZemgaleNvo.Domain;
 using ZemgaleNvo.Domain.Agreements;
 using ZemgaleNvo.Domain.Audit;
@@ -93,6 +94,30 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
         // pages, the reports and the arithmetic never see them.
         builder.Entity<Activity>().HasQueryFilter(SoftDeleteFilter, a => a.DeletedAtUtc == null);
         builder.Entity<SpendingEntry>().HasQueryFilter(SoftDeleteFilter, s => s.DeletedAtUtc == null);
+    }
+
+    /// <summary>
+    /// Starts a transaction that holds the year's row for writing until it ends. Changes that read a
+    /// strand's numbers and write new ones (add, move to another strand, delete, undo, reorder) take
+    /// turns under it: otherwise two results saved into one strand at the same instant both read the
+    /// same last number and both get the next. The update that changes nothing is what takes the
+    /// lock, on either provider: SQLite's database write lock, SQL Server's row lock. It bypasses
+    /// <see cref="SaveChangesAsync(bool, CancellationToken)"/>, so it leaves no audit row and no new version.
+    /// </summary>
+    public async Task<IDbContextTransaction> BeginYearWriteAsync(int yearId, CancellationToken cancellationToken)
+    {
+        var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await ImplementationYears.Where(y => y.Id == yearId)
+                .ExecuteUpdateAsync(set => set.SetProperty(y => y.Number, y => y.Number), cancellationToken);
+            return transaction;
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

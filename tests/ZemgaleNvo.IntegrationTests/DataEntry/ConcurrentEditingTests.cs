@@ -174,6 +174,47 @@ public sealed partial class ConcurrentEditingTests : IDisposable
         Assert.Equal("Annas novērtējums", await db.ImplementationYears.Where(y => y.AgreementId == demo.Id && y.Number == 3).Select(y => y.EvaluationText).SingleAsync());
     }
 
+    /// <summary>
+    /// Both colleagues add results to one strand at once (several tabs each): every result is kept
+    /// and the strand is still numbered 1..n, no number twice.
+    /// </summary>
+    [Fact]
+    public async Task Results_added_to_one_strand_at_the_same_instant_get_numbers_one_after_another()
+    {
+        var (anna, colleague, demo) = await TwoColleaguesAsync();
+        var formUrl = $"{demo.Year(3)}/results/new?line={demo.SecondLineId}";
+        var tokens = new Dictionary<HttpClient, string>
+        {
+            [anna] = await Browser.AntiforgeryTokenAsync(anna, formUrl),
+            [colleague] = await Browser.AntiforgeryTokenAsync(colleague, formUrl),
+        };
+        await using (var db = _factory.OpenDatabase())
+        {
+            Assert.True(await db.Activities.AnyAsync(a => a.BudgetLineId == demo.SecondLineId && a.ImplementationYear!.Number == 3),
+                "The strand should already hold results, so a new number depends on reading the last one.");
+        }
+
+        const int PerColleague = 6;
+        var posts = Enumerable.Range(1, PerColleague).SelectMany(i => new[] { (anna, $"Annas paralēlais rezultāts {i}"), (colleague, $"Kolēģes paralēlais rezultāts {i}") })
+            .Select(post => post.Item1.PostAsync($"{demo.Year(3)}/results/new", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = tokens[post.Item1],
+                ["Form.BudgetLineId"] = demo.SecondLineId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Form.Text"] = post.Item2,
+                ["Form.StartDate"] = "2024-09-14",
+                ["Form.Version"] = "0",
+            })));
+        var responses = await Task.WhenAll(posts);
+
+        Assert.All(responses, response => Assert.Equal(HttpStatusCode.Redirect, response.StatusCode));
+        await using var check = _factory.OpenDatabase();
+        var yearId = await demo.YearIdAsync(_factory, 3);
+        var strand = await check.Activities.Where(a => a.ImplementationYearId == yearId && a.BudgetLineId == demo.SecondLineId)
+            .Select(a => new { a.Ordinal, a.Text }).ToListAsync();
+        Assert.Equal(2 * PerColleague, strand.Count(a => a.Text.Contains("paralēlais rezultāts", StringComparison.Ordinal)));
+        Assert.Equal(Enumerable.Range(1, strand.Count), strand.Select(a => a.Ordinal).Order());
+    }
+
     [GeneratedRegex("<input[^>]*?name=\"(?<name>[^\"]+)\"[^>]*?value=\"(?<value>[^\"]*)\"|<input[^>]*?value=\"(?<value>[^\"]*)\"[^>]*?name=\"(?<name>[^\"]+)\"")]
     private static partial Regex InputPattern();
 

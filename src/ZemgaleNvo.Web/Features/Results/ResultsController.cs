@@ -62,11 +62,13 @@ public sealed class ResultsController(AppDbContext db, YearEntryGate gate, IStri
             return Invalid(new ResultPage(opened, null, form.WithSpareRows()));
         }
 
+        await using var transaction = await db.BeginYearWriteAsync(opened.Year.Id, cancellationToken);
         var strand = await ActiveStrandAsync(opened.Year.Id, form.BudgetLineId, cancellationToken);
         var activity = new Activity { ImplementationYearId = opened.Year.Id, Text = "", Ordinal = ResultNumbering.Next(strand) };
         form.ApplyTo(activity);
         db.Activities.Add(activity);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         TempData[Flash.Key] = localizer["Rezultāts pievienots."].Value;
         return RedirectToWorkspace(id, number, form.BudgetLineId);
     }
@@ -95,6 +97,7 @@ public sealed class ResultsController(AppDbContext db, YearEntryGate gate, IStri
             return gated.Refusal;
         }
         var opened = gated.Opened!;
+        await using var transaction = await db.BeginYearWriteAsync(opened.Year.Id, cancellationToken);
         var activity = await FindAsync(opened.Year.Id, resultId, cancellationToken);
         if (activity is null)
         {
@@ -128,9 +131,11 @@ public sealed class ResultsController(AppDbContext db, YearEntryGate gate, IStri
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
+            await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             var current = await FindAsync(opened.Year.Id, resultId, cancellationToken);
             return current is null
@@ -149,7 +154,8 @@ public sealed class ResultsController(AppDbContext db, YearEntryGate gate, IStri
         {
             return gated.Refusal;
         }
-        var activity = await FindAsync(gated.Opened!.Year.Id, resultId, cancellationToken);
+        await using var transaction = await db.BeginYearWriteAsync(gated.Opened!.Year.Id, cancellationToken);
+        var activity = await FindAsync(gated.Opened.Year.Id, resultId, cancellationToken);
         if (activity is null)
         {
             return NotFound();
@@ -157,6 +163,7 @@ public sealed class ResultsController(AppDbContext db, YearEntryGate gate, IStri
         activity.DeletedAtUtc = DateTime.UtcNow;
         ResultNumbering.Renumber((await ActiveStrandAsync(activity.ImplementationYearId, activity.BudgetLineId, cancellationToken)).Where(a => a.Id != activity.Id));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         TempData[Flash.Key] = localizer["Rezultāts izdzēsts."].Value;
         TempData[Flash.UndoKey] = Url.Action(nameof(Restore), new { id, number, resultId });
         return RedirectToWorkspace(id, number, activity.BudgetLineId);
@@ -170,6 +177,7 @@ public sealed class ResultsController(AppDbContext db, YearEntryGate gate, IStri
         {
             return gated.Refusal;
         }
+        await using var transaction = await db.BeginYearWriteAsync(gated.Opened!.Year.Id, cancellationToken);
         var activity = await db.Activities
             .IgnoreQueryFilters([AppDbContext.SoftDeleteFilter])
             .SingleOrDefaultAsync(a => a.Id == resultId && a.ImplementationYearId == gated.Opened!.Year.Id && a.DeletedAtUtc != null, cancellationToken);
@@ -181,6 +189,7 @@ public sealed class ResultsController(AppDbContext db, YearEntryGate gate, IStri
         var strand = await ActiveStrandAsync(activity.ImplementationYearId, activity.BudgetLineId, cancellationToken);
         ResultNumbering.Restore([.. strand, activity], activity);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         TempData[Flash.Key] = localizer["Rezultāts atjaunots."].Value;
         return RedirectToWorkspace(id, number, activity.BudgetLineId);
     }
@@ -193,19 +202,21 @@ public sealed class ResultsController(AppDbContext db, YearEntryGate gate, IStri
         {
             return gated.Refusal;
         }
-        var activity = await FindAsync(gated.Opened!.Year.Id, resultId, cancellationToken);
-        if (activity is null)
-        {
-            return NotFound();
-        }
         if (direction is not ("up" or "down"))
         {
             return BadRequest();
+        }
+        await using var transaction = await db.BeginYearWriteAsync(gated.Opened!.Year.Id, cancellationToken);
+        var activity = await FindAsync(gated.Opened.Year.Id, resultId, cancellationToken);
+        if (activity is null)
+        {
+            return NotFound();
         }
         var strand = await ActiveStrandAsync(activity.ImplementationYearId, activity.BudgetLineId, cancellationToken);
         if (ResultNumbering.Move(strand, strand.Single(a => a.Id == activity.Id), direction == "up" ? -1 : 1))
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         return RedirectToWorkspace(id, number, activity.BudgetLineId, $"result-{resultId}");
     }
