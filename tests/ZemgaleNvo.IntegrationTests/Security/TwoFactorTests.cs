@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using ZemgaleNvo.Domain.Users;
 using ZemgaleNvo.Infrastructure.Identity;
 using ZemgaleNvo.IntegrationTests.Infrastructure;
+using ZemgaleNvo.Web.Features.Account;
 
 namespace ZemgaleNvo.IntegrationTests.Security;
 
@@ -42,6 +45,42 @@ public sealed partial class TwoFactorTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/account/two-factor/setup?returnUrl=" + Uri.EscapeDataString(url), response.Headers.Location?.OriginalString);
+    }
+
+    /// <summary>
+    /// The endpoints such a session may reach are marked on the actions themselves; this pins the
+    /// list, so opening one more is a deliberate change of this test.
+    /// </summary>
+    [Fact]
+    public async Task Only_signing_in_and_out_enrolment_language_errors_and_health_are_open_before_the_second_factor()
+    {
+        await _factory.CreateClient().GetAsync("/health/live");
+        var open = _factory.Services.GetRequiredService<IEnumerable<EndpointDataSource>>()
+            .SelectMany(source => source.Endpoints).OfType<RouteEndpoint>()
+            .Where(endpoint => endpoint.Metadata.GetMetadata<AllowedBeforeSecondFactorAttribute>() is not null)
+            .SelectMany(endpoint => (endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])
+                .Select(method => $"{method} /{endpoint.RoutePattern.RawText?.TrimStart('/')}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Equal(
+        [
+            "* /error/{statusCode:int?}", "* /health/live", "* /health/ready",
+            "GET /account/login", "GET /account/login/recovery-code", "GET /account/login/two-factor", "GET /account/two-factor/setup",
+            "POST /account/login", "POST /account/login/recovery-code", "POST /account/login/two-factor", "POST /account/logout",
+            "POST /account/two-factor/setup", "POST /language",
+        ], open);
+    }
+
+    [Fact]
+    public async Task An_address_no_page_answers_is_closed_too()
+    {
+        var client = await NewReviewerSignedInWithPasswordAsync("jana@ministrija.lv");
+
+        var response = await client.GetAsync("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/two-factor/setup?returnUrl=", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,6 +38,7 @@ public sealed partial class AccountController(
 {
     [HttpGet("login")]
     [AllowAnonymous]
+    [AllowedBeforeSecondFactor]
     public IActionResult Login(string? returnUrl = null) =>
         User.Identity?.IsAuthenticated == true
             ? LocalRedirect(SafeReturnUrl(returnUrl))
@@ -45,6 +46,7 @@ public sealed partial class AccountController(
 
     [HttpPost("login")]
     [AllowAnonymous]
+    [AllowedBeforeSecondFactor]
     [EnableRateLimiting(SignInSecurity.RateLimitPolicy)]
     public async Task<IActionResult> Login(LoginForm form)
     {
@@ -82,6 +84,7 @@ public sealed partial class AccountController(
     }
 
     [HttpPost("logout")]
+    [AllowedBeforeSecondFactor]
     public async Task<IActionResult> Logout()
     {
         await audit.RecordAsync(AuditAction.SignedOut, User, User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "?");

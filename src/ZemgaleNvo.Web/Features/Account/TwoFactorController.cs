@@ -50,10 +50,12 @@ public sealed partial class TwoFactorController(
     private const string Issuer = "ZemgaleNvo";
 
     [HttpGet("login/two-factor")]
+    [AllowedBeforeSecondFactor]
     [AllowAnonymous]
     public Task<IActionResult> SignInWithCode(string? returnUrl = null) => SecondStepPageAsync(returnUrl);
 
     [HttpPost("login/two-factor")]
+    [AllowedBeforeSecondFactor]
     [AllowAnonymous]
     [EnableRateLimiting(SignInSecurity.RateLimitPolicy)]
     public Task<IActionResult> SignInWithCode(CodeForm form) =>
@@ -63,6 +65,7 @@ public sealed partial class TwoFactorController(
                 : Task.FromResult(SignInResult.Failed));
 
     [HttpGet("login/recovery-code")]
+    [AllowedBeforeSecondFactor]
     [AllowAnonymous]
     public Task<IActionResult> SignInWithRecoveryCode(string? returnUrl = null) => SecondStepPageAsync(returnUrl);
 
@@ -73,6 +76,7 @@ public sealed partial class TwoFactorController(
             : View(new CodeForm { ReturnUrl = returnUrl });
 
     [HttpPost("login/recovery-code")]
+    [AllowedBeforeSecondFactor]
     [AllowAnonymous]
     [EnableRateLimiting(SignInSecurity.RateLimitPolicy)]
     public Task<IActionResult> SignInWithRecoveryCode(CodeForm form) =>
@@ -129,6 +133,7 @@ public sealed partial class TwoFactorController(
     }
 
     [HttpGet("two-factor/setup")]
+    [AllowedBeforeSecondFactor]
     [Authorize]
     public async Task<IActionResult> Setup(string? returnUrl = null)
     {
@@ -144,6 +149,7 @@ public sealed partial class TwoFactorController(
     }
 
     [HttpPost("two-factor/setup")]
+    [AllowedBeforeSecondFactor]
     [Authorize]
     public async Task<IActionResult> Setup([FromForm(Name = FormPrefix)] CodeForm form)
     {

@@ -3,24 +3,20 @@ namespace ZemgaleNvo.Web.Features.Account;
 /// <summary>
 /// Admins and reviewers may use the portal only in a session that passed the second factor. One who
 /// signed in with the password alone (not yet enrolled, or enrolment reset by an admin) reaches
-/// only the enrolment page, sign-out, the language switch and the error pages: a page request is
-/// sent to enrolment, anything else is refused with 403. It runs for every endpoint, so no
-/// controller can forget it.
+/// only the endpoints marked <see cref="AllowedBeforeSecondFactorAttribute"/> (signing in and out,
+/// enrolment, the language switch, the error pages, the health probes): a page request is sent to
+/// enrolment, anything else is refused with 403. It runs after routing for every request, so no
+/// controller can forget it, and an address no endpoint answers is closed too.
 /// </summary>
 public sealed class TwoFactorRequirementMiddleware(RequestDelegate next)
 {
     public const string EnrolPath = "/account/two-factor/setup";
 
-    private static readonly PathString[] OpenWithoutSecondFactor =
-    [
-        EnrolPath, "/account/logout", "/account/login", "/language", "/error", "/health",
-    ];
-
     public Task InvokeAsync(HttpContext context)
     {
         var user = context.User;
         if (user.Identity?.IsAuthenticated != true || !user.RequiresTwoFactor() || user.PassedTwoFactor()
-            || OpenWithoutSecondFactor.Any(path => context.Request.Path.StartsWithSegments(path)))
+            || context.GetEndpoint()?.Metadata.GetMetadata<AllowedBeforeSecondFactorAttribute>() is not null)
         {
             return next(context);
         }

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ZemgaleNvo.Web.Features.Account;
 
 namespace ZemgaleNvo.Web.Features.Errors;
 
 /// <summary>Generic error pages: a plain message in the user's language, never a stack trace.</summary>
 [AllowAnonymous]
+[AllowedBeforeSecondFactor]
 [IgnoreAntiforgeryToken] // re-executed after a refused POST: checking the token again would blank the page
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorsController : Controller

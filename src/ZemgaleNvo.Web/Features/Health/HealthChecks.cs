@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ZemgaleNvo.Infrastructure.Data;
 using ZemgaleNvo.Pdf;
+using ZemgaleNvo.Web.Features.Account;
 
 namespace ZemgaleNvo.Web.Features.Health;
 
@@ -21,8 +22,10 @@ internal static class PortalHealth
 
     public static void MapPortalHealthChecks(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
-        endpoints.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains(Ready) }).AllowAnonymous();
+        endpoints.MapHealthChecks("/health/live", new() { Predicate = _ => false })
+            .AllowAnonymous().WithMetadata(new AllowedBeforeSecondFactorAttribute());
+        endpoints.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains(Ready) })
+            .AllowAnonymous().WithMetadata(new AllowedBeforeSecondFactorAttribute());
     }
 }
 

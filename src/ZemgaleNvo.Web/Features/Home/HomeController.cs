@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using ZemgaleNvo.Web.Features.Account;
 using ZemgaleNvo.Web.Startup;
 
 namespace ZemgaleNvo.Web.Features.Home;
@@ -15,6 +16,7 @@ public sealed class HomeController(AgreementListQuery agreements, CookiePolicy c
     /// <summary>Switches the UI language and remembers it in a cookie for a year.</summary>
     [HttpPost("/language")]
     [AllowAnonymous]
+    [AllowedBeforeSecondFactor]
     public IActionResult SetLanguage(string culture, string? returnUrl)
     {
         var chosen = culture == "en" ? "en" : "lv-LV";
