@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -100,17 +101,30 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
     /// Starts a transaction that holds the year's row for writing until it ends. Changes that read a
     /// strand's numbers and write new ones (add, move to another strand, delete, undo, reorder) take
     /// turns under it: otherwise two results saved into one strand at the same instant both read the
-    /// same last number and both get the next. The update that changes nothing is what takes the
-    /// lock, on either provider: SQLite's database write lock, SQL Server's row lock. It bypasses
-    /// <see cref="SaveChangesAsync(bool, CancellationToken)"/>, so it leaves no audit row and no new version.
+    /// same last number and both get the next.
     /// </summary>
-    public async Task<IDbContextTransaction> BeginYearWriteAsync(int yearId, CancellationToken cancellationToken)
+    public Task<IDbContextTransaction> BeginYearWriteAsync(int yearId, CancellationToken cancellationToken) =>
+        BeginRowWriteAsync(ImplementationYears.Where(y => y.Id == yearId), y => y.Number, cancellationToken);
+
+    /// <summary>
+    /// The same for an agreement's budget lines, which are numbered within the agreement (adding,
+    /// deleting and reordering lines read the numbers and write new ones).
+    /// </summary>
+    public Task<IDbContextTransaction> BeginAgreementWriteAsync(int agreementId, CancellationToken cancellationToken) =>
+        BeginRowWriteAsync(Agreements.Where(a => a.Id == agreementId), a => a.Version, cancellationToken);
+
+    /// <summary>
+    /// A transaction that first updates the row to what it already is: that takes the row's write
+    /// lock on either provider (SQLite's database write lock, SQL Server's row lock) and holds it to
+    /// the end, so a second request doing the same waits. It bypasses
+    /// <see cref="SaveChangesAsync(bool, CancellationToken)"/>: no audit row, no new version.
+    /// </summary>
+    private async Task<IDbContextTransaction> BeginRowWriteAsync<TRow>(IQueryable<TRow> row, Expression<Func<TRow, int>> column, CancellationToken cancellationToken)
     {
         var transaction = await Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            await ImplementationYears.Where(y => y.Id == yearId)
-                .ExecuteUpdateAsync(set => set.SetProperty(y => y.Number, y => y.Number), cancellationToken);
+            await row.ExecuteUpdateAsync(set => set.SetProperty(column, column), cancellationToken);
             return transaction;
         }
         catch

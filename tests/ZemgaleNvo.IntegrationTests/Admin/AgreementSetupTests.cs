@@ -144,6 +144,26 @@ public sealed class AgreementSetupTests : IDisposable
         Assert.Equal(new[] { (1, 350L), (3, 200L) }, lines[0].PlannedAmounts.OrderBy(p => p.ImplementationYear!.Number).Select(p => (p.ImplementationYear!.Number, p.AmountCents)).ToList());
     }
 
+    /// <summary>Lines added at the same instant (two admins, or one in several tabs) each get a number of their own.</summary>
+    [Fact]
+    public async Task Lines_added_at_the_same_instant_are_all_kept_and_numbered_one_after_another()
+    {
+        var (admin, id) = await CreateAsync();
+        var token = await Browser.AntiforgeryTokenAsync(admin, $"/admin/agreements/{id}/lines/new");
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 8).Select(i =>
+        {
+            var fields = Line($"Vienlaikus pievienota pozīcija {i}", "100", "", "");
+            fields["__RequestVerificationToken"] = token;
+            return admin.PostAsync($"/admin/agreements/{id}/lines/new", new FormUrlEncodedContent(fields));
+        }));
+
+        Assert.All(responses, response => Assert.Equal(HttpStatusCode.Redirect, response.StatusCode));
+        await using var db = _factory.OpenDatabase();
+        var ordinals = await db.BudgetLines.Where(l => l.AgreementId == id).Select(l => l.Ordinal).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, 8), ordinals.Order());
+    }
+
     [Fact]
     public async Task Refused_agreement_input_comes_back_422_with_Latvian_messages_and_what_was_typed()
     {

@@ -23,7 +23,6 @@ namespace ZemgaleNvo.Web.Features.Admin.Agreements;
 public sealed class AdminAgreementsController(AppDbContext db, AgreementUsage usage, IStringLocalizer<SharedResource> localizer) : Controller
 {
     private const string FormPrefix = "Form";
-    private const string Views = "~/Features/Admin/Agreements/";
 
     private static string Key(string field) => $"{FormPrefix}.{field}";
 
@@ -34,12 +33,12 @@ public sealed class AdminAgreementsController(AppDbContext db, AgreementUsage us
             .OrderBy(a => a.Region!.Name).ThenByDescending(a => a.PeriodStart)
             .Select(a => new AgreementAdminRow(a.Id, a.Title, a.Number, a.Performer!.Name, a.Region!.Name, a.PeriodStart, a.PeriodEnd, a.Years.Count, a.BudgetLines.Count))
             .ToListAsync(cancellationToken);
-        return View(Views + "Index.cshtml", rows);
+        return View("Index", rows);
     }
 
     [HttpGet("new")]
     public async Task<IActionResult> New(CancellationToken cancellationToken) =>
-        View(Views + "New.cshtml", new AgreementFormPage(null, new AgreementForm(), await ChoicesAsync(cancellationToken)));
+        View("New", new AgreementFormPage(null, new AgreementForm(), await ChoicesAsync(cancellationToken)));
 
     [HttpPost("new")]
     public async Task<IActionResult> Create([FromForm(Name = FormPrefix)] AgreementForm form, CancellationToken cancellationToken)
@@ -48,7 +47,7 @@ public sealed class AdminAgreementsController(AppDbContext db, AgreementUsage us
         await ValidateAsync(form, cancellationToken);
         if (!ModelState.IsValid)
         {
-            return this.ViewWithStatus(Views + "New.cshtml", new AgreementFormPage(null, form, await ChoicesAsync(cancellationToken)), StatusCodes.Status422UnprocessableEntity);
+            return this.ViewWithStatus("New", new AgreementFormPage(null, form, await ChoicesAsync(cancellationToken)), StatusCodes.Status422UnprocessableEntity);
         }
         var agreement = new DelegationAgreement { Title = "", TaskText = "", PeriodStart = form.PeriodStart!.Value, PeriodEnd = form.PeriodEnd!.Value };
         form.ApplyFactsTo(agreement);
@@ -63,7 +62,7 @@ public sealed class AdminAgreementsController(AppDbContext db, AgreementUsage us
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
         var agreement = await db.Agreements.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        return agreement is null ? NotFound() : View(Views + "Edit.cshtml", await EditPageAsync(id, AgreementForm.From(agreement), null, cancellationToken));
+        return agreement is null ? NotFound() : View("Edit", await EditPageAsync(id, AgreementForm.From(agreement), null, cancellationToken));
     }
 
     [HttpPost("{id:int}/edit")]
@@ -132,13 +131,15 @@ public sealed class AdminAgreementsController(AppDbContext db, AgreementUsage us
             return NotFound();
         }
         var form = new BudgetLineForm { Amounts = [.. agreement.Years.OrderBy(y => y.Number).Select(y => new PlannedAmountRow { YearNumber = y.Number })] };
-        return View(Views + "Line.cshtml", LinePage(agreement, null, form));
+        return View("Line", LinePage(agreement, null, form));
     }
 
     [HttpPost("{id:int}/lines/new")]
     public async Task<IActionResult> CreateLine(int id, [FromForm(Name = FormPrefix)] BudgetLineForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
+        // Two admins adding a line at once would both read the same last number.
+        await using var transaction = await db.BeginAgreementWriteAsync(id, cancellationToken);
         var agreement = await db.Agreements.Include(a => a.Years).Include(a => a.BudgetLines).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (agreement is null)
         {
@@ -148,13 +149,18 @@ public sealed class AdminAgreementsController(AppDbContext db, AgreementUsage us
         var amounts = ReadAmounts(agreement, form, line);
         if (!ModelState.IsValid)
         {
-            return this.ViewWithStatus(Views + "Line.cshtml", LinePage(agreement, null, form), StatusCodes.Status422UnprocessableEntity);
+            return this.ViewWithStatus("Line", LinePage(agreement, null, form), StatusCodes.Status422UnprocessableEntity);
         }
         line.Name = FormText.Clean(form.Name)!;
         line.ResultsHeading = FormText.Clean(form.ResultsHeading);
         db.BudgetLines.Add(line);
         ApplyAmounts(line, agreement, amounts);
-        return await SaveLineAsync(agreement, null, form, localizer["Budžeta pozīcija „{0}” pievienota.", line.Name], cancellationToken);
+        var saved = await SaveLineAsync(agreement, null, form, localizer["Budžeta pozīcija „{0}” pievienota.", line.Name], cancellationToken);
+        if (saved is RedirectResult)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return saved;
     }
 
     [HttpGet("{id:int}/lines/{lineId:int}")]
@@ -176,7 +182,7 @@ public sealed class AdminAgreementsController(AppDbContext db, AgreementUsage us
                 Amount = line.PlannedAmounts.FirstOrDefault(p => p.ImplementationYearId == y.Id) is { } planned ? Display.Money(planned.AmountCents) : null,
             })],
         };
-        return View(Views + "Line.cshtml", LinePage(agreement, lineId, form));
+        return View("Line", LinePage(agreement, lineId, form));
     }
 
     [HttpPost("{id:int}/lines/{lineId:int}")]
@@ -192,7 +198,7 @@ public sealed class AdminAgreementsController(AppDbContext db, AgreementUsage us
         var amounts = ReadAmounts(agreement, form, line);
         if (!ModelState.IsValid)
         {
-            return this.ViewWithStatus(Views + "Line.cshtml", LinePage(agreement, lineId, form), StatusCodes.Status422UnprocessableEntity);
+            return this.ViewWithStatus("Line", LinePage(agreement, lineId, form), StatusCodes.Status422UnprocessableEntity);
         }
         line.Name = FormText.Clean(form.Name)!;
         line.ResultsHeading = FormText.Clean(form.ResultsHeading);
@@ -210,6 +216,7 @@ public sealed class AdminAgreementsController(AppDbContext db, AgreementUsage us
     [HttpPost("{id:int}/lines/{lineId:int}/delete")]
     public async Task<IActionResult> DeleteLine(int id, int lineId, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.BeginAgreementWriteAsync(id, cancellationToken);
         var lines = await db.BudgetLines.Include(l => l.PlannedAmounts).Where(l => l.AgreementId == id).OrderBy(l => l.Ordinal).ToListAsync(cancellationToken);
         var line = lines.SingleOrDefault(l => l.Id == lineId);
         if (line is null)
@@ -222,7 +229,6 @@ public sealed class AdminAgreementsController(AppDbContext db, AgreementUsage us
             return await RefuseOnEditPageAsync(id, localizer["Budžeta pozīciju „{0}” dzēst nevar: uz to atsaucas gadu pārskatu ieraksti ({1}) — rezultāti, izdevumi, pārdales vai atlikumi. Pārdēvējiet to, ja nosaukums nav pareizs.",
                 line.Name, uses], cancellationToken);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             db.PlannedAmounts.RemoveRange(line.PlannedAmounts);
@@ -252,6 +258,7 @@ public sealed class AdminAgreementsController(AppDbContext db, AgreementUsage us
     /// </summary>
     private async Task<IActionResult> MoveAsync(int id, int lineId, int step, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.BeginAgreementWriteAsync(id, cancellationToken);
         var lines = await db.BudgetLines.Where(l => l.AgreementId == id).OrderBy(l => l.Ordinal).ToListAsync(cancellationToken);
         var index = lines.FindIndex(l => l.Id == lineId);
         if (index < 0)
@@ -263,7 +270,6 @@ public sealed class AdminAgreementsController(AppDbContext db, AgreementUsage us
         {
             var (a, b) = (lines[index], lines[other]);
             var (ordinalA, ordinalB) = (a.Ordinal, b.Ordinal);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             a.Ordinal = 0;
             await db.SaveChangesAsync(cancellationToken);
             b.Ordinal = ordinalA;
@@ -286,7 +292,7 @@ public sealed class AdminAgreementsController(AppDbContext db, AgreementUsage us
             db.ChangeTracker.Clear();
             ModelState.AddModelError(string.Empty, localizer["Apstiprināta gada plānotās summas mainīt nevar. Ja tās jālabo, vispirms atveriet gadu no jauna."]);
             var fresh = await db.Agreements.AsNoTracking().Include(a => a.Years).SingleAsync(a => a.Id == agreement.Id, cancellationToken);
-            return this.ViewWithStatus(Views + "Line.cshtml", LinePage(fresh, lineId, form), StatusCodes.Status409Conflict);
+            return this.ViewWithStatus("Line", LinePage(fresh, lineId, form), StatusCodes.Status409Conflict);
         }
         TempData[Flash.Key] = done;
         return Redirect(Url.Action(nameof(Edit), new { id = agreement.Id })! + "#budget-lines");
@@ -439,7 +445,7 @@ public sealed class AdminAgreementsController(AppDbContext db, AgreementUsage us
     }
 
     private async Task<IActionResult> EditViewAsync(int id, AgreementForm form, ConcurrencyConflict? conflict, int status, CancellationToken cancellationToken) =>
-        this.ViewWithStatus(Views + "Edit.cshtml", await EditPageAsync(id, form, conflict, cancellationToken), status);
+        this.ViewWithStatus("Edit", await EditPageAsync(id, form, conflict, cancellationToken), status);
 
     private async Task<AgreementEditPage> EditPageAsync(int id, AgreementForm form, ConcurrencyConflict? conflict, CancellationToken cancellationToken)
     {
