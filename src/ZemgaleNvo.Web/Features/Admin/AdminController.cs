@@ -10,5 +10,5 @@ namespace ZemgaleNvo.Web.Features.Admin;
 public sealed class AdminController : Controller
 {
     [HttpGet("")]
-    public IActionResult Index() => View("~/Features/Admin/Index.cshtml");
+    public IActionResult Index() => View();
 }

@@ -19,7 +19,6 @@ namespace ZemgaleNvo.Web.Features.Admin.Organisations;
 public sealed class AdminOrganisationsController(AppDbContext db, IStringLocalizer<SharedResource> localizer) : Controller
 {
     private const string FormPrefix = "Form";
-    private const string Views = "~/Features/Admin/Organisations/";
 
     private static string Key(string field) => $"{FormPrefix}.{field}";
 
@@ -33,12 +32,12 @@ public sealed class AdminOrganisationsController(AppDbContext db, IStringLocaliz
                 db.Agreements.IgnoreQueryFilters().Count(a => a.PerformerId == o.Id),
                 db.Users.Count(u => u.OrganisationId == o.Id)))
             .ToListAsync(cancellationToken);
-        return View(Views + "Index.cshtml", rows);
+        return View("Index", rows);
     }
 
     [HttpGet("new")]
     public async Task<IActionResult> New(CancellationToken cancellationToken) =>
-        View(Views + "Form.cshtml", new OrganisationPage(null, new OrganisationForm(), await RegionsAsync(cancellationToken)));
+        View("Form", new OrganisationPage(null, new OrganisationForm(), await RegionsAsync(cancellationToken)));
 
     [HttpPost("new")]
     public async Task<IActionResult> Create([FromForm(Name = FormPrefix)] OrganisationForm form, CancellationToken cancellationToken)
@@ -71,7 +70,7 @@ public sealed class AdminOrganisationsController(AppDbContext db, IStringLocaliz
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
         var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
-        return organisation is null ? NotFound() : View(Views + "Form.cshtml", await PageAsync(id, OrganisationForm.From(organisation), null, cancellationToken));
+        return organisation is null ? NotFound() : View("Form", await PageAsync(id, OrganisationForm.From(organisation), null, cancellationToken));
     }
 
     [HttpPost("{id:int}")]
@@ -127,7 +126,7 @@ public sealed class AdminOrganisationsController(AppDbContext db, IStringLocaliz
         {
             ModelState.AddModelError(string.Empty, localizer["Organizāciju dzēst nevar: uz to atsaucas līgumi ({0}) un lietotāji ({1}), kuru vēsturei tā jāsaglabā.",
                 agreements, users]);
-            return this.ViewWithStatus(Views + "Form.cshtml", await PageAsync(id, OrganisationForm.From(organisation), null, cancellationToken), StatusCodes.Status409Conflict);
+            return this.ViewWithStatus("Form", await PageAsync(id, OrganisationForm.From(organisation), null, cancellationToken), StatusCodes.Status409Conflict);
         }
         db.Organisations.Remove(organisation);
         await db.SaveChangesAsync(cancellationToken);
@@ -164,7 +163,7 @@ public sealed class AdminOrganisationsController(AppDbContext db, IStringLocaliz
     }
 
     private async Task<IActionResult> InvalidAsync(int? id, OrganisationForm form, CancellationToken cancellationToken) =>
-        this.ViewWithStatus(Views + "Form.cshtml", await PageAsync(id, form, null, cancellationToken), StatusCodes.Status422UnprocessableEntity);
+        this.ViewWithStatus("Form", await PageAsync(id, form, null, cancellationToken), StatusCodes.Status422UnprocessableEntity);
 
     private async Task<IActionResult> ConflictAsync(Organisation saved, OrganisationForm yours, CancellationToken cancellationToken)
     {
@@ -179,7 +178,7 @@ public sealed class AdminOrganisationsController(AppDbContext db, IStringLocaliz
         var conflict = await ConcurrencyConflict.DescribeAsync(db, nameof(Organisation), saved.Id, fields, deleted: false, cancellationToken);
         yours.Version = saved.Version;
         ModelState.Remove(Key(nameof(OrganisationForm.Version)));
-        return this.ViewWithStatus(Views + "Form.cshtml", await PageAsync(saved.Id, yours, conflict, cancellationToken), StatusCodes.Status409Conflict);
+        return this.ViewWithStatus("Form", await PageAsync(saved.Id, yours, conflict, cancellationToken), StatusCodes.Status409Conflict);
     }
 
     private async Task<OrganisationPage> PageAsync(int? id, OrganisationForm form, ConcurrencyConflict? conflict, CancellationToken cancellationToken)

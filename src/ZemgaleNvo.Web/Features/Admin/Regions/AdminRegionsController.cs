@@ -16,7 +16,6 @@ namespace ZemgaleNvo.Web.Features.Admin.Regions;
 public sealed class AdminRegionsController(AppDbContext db, IStringLocalizer<SharedResource> localizer) : Controller
 {
     private const string FormPrefix = "Form";
-    private const string Views = "~/Features/Admin/Regions/";
 
     private static string Key(string field) => $"{FormPrefix}.{field}";
 
@@ -30,11 +29,11 @@ public sealed class AdminRegionsController(AppDbContext db, IStringLocalizer<Sha
                 db.Agreements.IgnoreQueryFilters().Count(a => a.RegionId == r.Id),
                 db.Organisations.Count(o => o.RegionId == r.Id)))
             .ToListAsync(cancellationToken);
-        return View(Views + "Index.cshtml", rows);
+        return View("Index", rows);
     }
 
     [HttpGet("new")]
-    public IActionResult New() => View(Views + "Form.cshtml", new RegionPage(null, new RegionForm()));
+    public IActionResult New() => View("Form", new RegionPage(null, new RegionForm()));
 
     [HttpPost("new")]
     public async Task<IActionResult> Create([FromForm(Name = FormPrefix)] RegionForm form, CancellationToken cancellationToken)
@@ -67,7 +66,7 @@ public sealed class AdminRegionsController(AppDbContext db, IStringLocalizer<Sha
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
         var region = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        return region is null ? NotFound() : View(Views + "Form.cshtml", await PageAsync(id, RegionForm.From(region), null, cancellationToken));
+        return region is null ? NotFound() : View("Form", await PageAsync(id, RegionForm.From(region), null, cancellationToken));
     }
 
     [HttpPost("{id:int}")]
@@ -82,7 +81,7 @@ public sealed class AdminRegionsController(AppDbContext db, IStringLocalizer<Sha
         await ValidateAsync(form, id, cancellationToken);
         if (!ModelState.IsValid)
         {
-            return this.ViewWithStatus(Views + "Form.cshtml", await PageAsync(id, form, null, cancellationToken), StatusCodes.Status422UnprocessableEntity);
+            return this.ViewWithStatus("Form", await PageAsync(id, form, null, cancellationToken), StatusCodes.Status422UnprocessableEntity);
         }
         if (region.Version != form.Version)
         {
@@ -103,7 +102,7 @@ public sealed class AdminRegionsController(AppDbContext db, IStringLocalizer<Sha
         {
             db.ChangeTracker.Clear();
             await ValidateAsync(form, id, cancellationToken);
-            return this.ViewWithStatus(Views + "Form.cshtml", await PageAsync(id, form, null, cancellationToken), StatusCodes.Status422UnprocessableEntity);
+            return this.ViewWithStatus("Form", await PageAsync(id, form, null, cancellationToken), StatusCodes.Status422UnprocessableEntity);
         }
         TempData[Flash.Key] = localizer["Reģions „{0}” saglabāts.", region.Name].Value;
         return RedirectToAction(nameof(Index));
@@ -121,7 +120,7 @@ public sealed class AdminRegionsController(AppDbContext db, IStringLocalizer<Sha
         if (agreements > 0 || organisations > 0)
         {
             ModelState.AddModelError(string.Empty, localizer["Reģionu dzēst nevar: uz to atsaucas līgumi ({0}) un organizācijas ({1}).", agreements, organisations]);
-            return this.ViewWithStatus(Views + "Form.cshtml", await PageAsync(id, RegionForm.From(region), null, cancellationToken), StatusCodes.Status409Conflict);
+            return this.ViewWithStatus("Form", await PageAsync(id, RegionForm.From(region), null, cancellationToken), StatusCodes.Status409Conflict);
         }
         db.Regions.Remove(region);
         await db.SaveChangesAsync(cancellationToken);
@@ -154,7 +153,7 @@ public sealed class AdminRegionsController(AppDbContext db, IStringLocalizer<Sha
     }
 
     private ViewResult Invalid(int? id, RegionForm form) =>
-        this.ViewWithStatus(Views + "Form.cshtml", new RegionPage(id, form), StatusCodes.Status422UnprocessableEntity);
+        this.ViewWithStatus("Form", new RegionPage(id, form), StatusCodes.Status422UnprocessableEntity);
 
     private async Task<IActionResult> ConflictAsync(Region saved, RegionForm yours, CancellationToken cancellationToken)
     {
@@ -167,7 +166,7 @@ public sealed class AdminRegionsController(AppDbContext db, IStringLocalizer<Sha
         var conflict = await ConcurrencyConflict.DescribeAsync(db, nameof(Region), saved.Id, fields, deleted: false, cancellationToken);
         yours.Version = saved.Version;
         ModelState.Remove(Key(nameof(RegionForm.Version)));
-        return this.ViewWithStatus(Views + "Form.cshtml", await PageAsync(saved.Id, yours, conflict, cancellationToken), StatusCodes.Status409Conflict);
+        return this.ViewWithStatus("Form", await PageAsync(saved.Id, yours, conflict, cancellationToken), StatusCodes.Status409Conflict);
     }
 
     private async Task<RegionPage> PageAsync(int id, RegionForm form, ConcurrencyConflict? conflict, CancellationToken cancellationToken)

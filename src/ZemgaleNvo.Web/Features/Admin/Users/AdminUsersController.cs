@@ -33,7 +33,6 @@ public sealed class AdminUsersController(
     IStringLocalizer<SharedResource> localizer) : Controller
 {
     private const string FormPrefix = "Form";
-    private const string Views = "~/Features/Admin/Users/";
 
     /// <summary>Identity keeps recovery codes as one token of its own store under these names.</summary>
     private const string RecoveryCodesProvider = "[AspNetUserStore]";
@@ -47,12 +46,12 @@ public sealed class AdminUsersController(
         var roleFilter = role is not null && Roles.IsKnown(role) ? role : null;
         UserStatus? statusFilter = Enum.TryParse<UserStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
         var list = await users.RunAsync(roleFilter, statusFilter, cancellationToken);
-        return View(Views + "Index.cshtml", new UserListPage(list, roleFilter, statusFilter));
+        return View("Index", new UserListPage(list, roleFilter, statusFilter));
     }
 
     [HttpGet("new")]
     public async Task<IActionResult> New(CancellationToken cancellationToken) =>
-        View(Views + "New.cshtml", new NewUserPage(new NewUserForm { Role = Roles.NgoStaff }, await OrganisationsAsync(cancellationToken)));
+        View("New", new NewUserPage(new NewUserForm { Role = Roles.NgoStaff }, await OrganisationsAsync(cancellationToken)));
 
     [HttpPost("new")]
     public async Task<IActionResult> Create([FromForm(Name = FormPrefix)] NewUserForm form, CancellationToken cancellationToken)
@@ -67,7 +66,7 @@ public sealed class AdminUsersController(
         }
         if (!ModelState.IsValid)
         {
-            return this.ViewWithStatus(Views + "New.cshtml", new NewUserPage(form, await OrganisationsAsync(cancellationToken)), StatusCodes.Status422UnprocessableEntity);
+            return this.ViewWithStatus("New", new NewUserPage(form, await OrganisationsAsync(cancellationToken)), StatusCodes.Status422UnprocessableEntity);
         }
 
         // The account and its audit rows are saved together or not at all.
@@ -77,7 +76,7 @@ public sealed class AdminUsersController(
         {
             // Identity's own checks (the characters it allows in a user name, a duplicate made a moment ago).
             ModelState.AddModelError(Key(nameof(NewUserForm.Email)), localizer["Lietotāju ar šo e-pasta adresi izveidot nevar: {0}", string.Join(" ", result.Errors)]);
-            return this.ViewWithStatus(Views + "New.cshtml", new NewUserPage(form, await OrganisationsAsync(cancellationToken)), StatusCodes.Status422UnprocessableEntity);
+            return this.ViewWithStatus("New", new NewUserPage(form, await OrganisationsAsync(cancellationToken)), StatusCodes.Status422UnprocessableEntity);
         }
         audit.Record(AuditAction.Created, user, "Email", null, user.Email);
         audit.Record(AuditAction.Created, user, "FullName", null, user.FullName);
@@ -92,7 +91,7 @@ public sealed class AdminUsersController(
     public async Task<IActionResult> Details(string id, CancellationToken cancellationToken)
     {
         var row = await users.FindAsync(id, cancellationToken);
-        return row is null ? NotFound() : View(Views + "Details.cshtml", await DetailsPageAsync(row, new UserRoleForm { Role = row.Role, OrganisationId = row.OrganisationId }, cancellationToken));
+        return row is null ? NotFound() : View("Details", await DetailsPageAsync(row, new UserRoleForm { Role = row.Role, OrganisationId = row.OrganisationId }, cancellationToken));
     }
 
     /// <summary>A new one-time link; older links stop working (the stamp changes), and so do open sessions.</summary>
@@ -130,7 +129,7 @@ public sealed class AdminUsersController(
         await CheckRoleAsync(form.Role, form.OrganisationId, Key(nameof(UserRoleForm.Role)), Key(nameof(UserRoleForm.OrganisationId)), cancellationToken);
         if (!ModelState.IsValid)
         {
-            return this.ViewWithStatus(Views + "Details.cshtml", await DetailsPageAsync(row, form, cancellationToken), StatusCodes.Status422UnprocessableEntity);
+            return this.ViewWithStatus("Details", await DetailsPageAsync(row, form, cancellationToken), StatusCodes.Status422UnprocessableEntity);
         }
         var organisationId = form.Role == Roles.NgoStaff ? form.OrganisationId : null;
         if (row.Role == form.Role && row.OrganisationId == organisationId)
@@ -150,7 +149,7 @@ public sealed class AdminUsersController(
         {
             // Rolled back with the transaction, audit rows included.
             ModelState.AddModelError(Key(nameof(UserRoleForm.Role)), localizer["Lomu nomainīt neizdevās: {0}", string.Join(" ", result.Errors)]);
-            return this.ViewWithStatus(Views + "Details.cshtml", await DetailsPageAsync(row, form, cancellationToken), StatusCodes.Status409Conflict);
+            return this.ViewWithStatus("Details", await DetailsPageAsync(row, form, cancellationToken), StatusCodes.Status409Conflict);
         }
         await userManager.UpdateSecurityStampAsync(user);
         await transaction.CommitAsync(cancellationToken);
@@ -265,7 +264,7 @@ public sealed class AdminUsersController(
             return NotFound();
         }
         ModelState.AddModelError(string.Empty, message);
-        return this.ViewWithStatus(Views + "Details.cshtml", await DetailsPageAsync(row, new UserRoleForm { Role = row.Role, OrganisationId = row.OrganisationId }, cancellationToken), StatusCodes.Status409Conflict);
+        return this.ViewWithStatus("Details", await DetailsPageAsync(row, new UserRoleForm { Role = row.Role, OrganisationId = row.OrganisationId }, cancellationToken), StatusCodes.Status409Conflict);
     }
 
     private async Task<IActionResult> ShowLinkAsync(string id, bool isNewUser, CancellationToken cancellationToken)
@@ -279,7 +278,7 @@ public sealed class AdminUsersController(
         var link = await links.IssueAsync(user, new Uri($"{Request.Scheme}://{Request.Host}{Request.PathBase}/"), CancellationToken.None);
         // The link is a secret: shown once, never cached, never in a redirect's TempData cookie.
         Response.Headers.CacheControl = "no-store";
-        return View(Views + "Invited.cshtml", new UserInvitedPage(row, link, isNewUser));
+        return View("Invited", new UserInvitedPage(row, link, isNewUser));
     }
 
     /// <summary>Role and organisation in the portal's words (<see cref="RoleAssignment"/> is the rule).</summary>
