@@ -75,8 +75,9 @@ public partial class LanguageTests(PortalFixture portal) : IClassFixture<PortalF
         return folder?.FullName ?? throw new InvalidOperationException("ZemgaleNvo.sln not found above the test folder");
     }
 
-    // L["…"], localizer["…"], ErrorMessage = "…" and Display(Name = "…") with any text; the label
-    // tables' `=> "…",` entries only when Latvian (non-ASCII), which leaves CSS class names out.
-    [GeneratedRegex(@"(?:\b(?:L|localizer)\[|ErrorMessage = |Display\(Name = )""(?<key>[^""]+)""|=> ""(?<key>[^""]*[^\x00-\x7F][^""]*)"",")]
+    // L["…"], localizer["…"] (the text may start on the next line), ErrorMessage = "…" and
+    // Display(Name = "…") with any text; the label tables' `=> "…",` entries only when Latvian
+    // (non-ASCII), which leaves CSS class names out.
+    [GeneratedRegex(@"(?:\b(?:L|localizer)\[\s*|ErrorMessage = |Display\(Name = )""(?<key>[^""]+)""|=> ""(?<key>[^""]*[^\x00-\x7F][^""]*)"",")]
     private static partial Regex LocalisedText();
 }
