@@ -57,7 +57,8 @@ public sealed partial class BrowserSession : IAsyncDisposable
             JavaScriptEnabled = javaScriptEnabled,
         };
         var context = await portal.Browser.NewContextAsync(options);
-        context.SetDefaultTimeout(15_000);
+        // Room for a slow CI machine; a waiting step returns as soon as its page is there.
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         return new BrowserSession(context, options, page, testName, output);
     }
@@ -108,8 +109,8 @@ public sealed partial class BrowserSession : IAsyncDisposable
         await Page.GetByLabel("E-pasts").FillAsync(email);
         await Page.GetByLabel("Parole").FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Pieslēgties", Exact = true }).ClickAsync();
-        // The first page after signing in is the slowest of a journey (the portal's first render of it
-        // while other collections run axe on the same two cores): more room than the 15 s default.
+        // The first page after signing in is the slowest of a journey (the portal's first render of
+        // it): more room than the 30 s default.
         await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/account/login", new() { Timeout = 45_000 });
         if (new Uri(Page.Url).AbsolutePath == "/account/login/two-factor")
         {

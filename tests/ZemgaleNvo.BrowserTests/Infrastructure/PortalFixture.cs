@@ -25,7 +25,7 @@ public sealed class PortalFixture : IAsyncLifetime
         // Checked first: without the browser there is no point starting the app.
         Chromium.EnsureInstalled();
         // Web-first assertions retry; give them room on a busy two-core CI machine.
-        Assertions.SetDefaultExpectTimeout(10_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
 
         // StartServer blocks while the app migrates and seeds; keep it off xunit's synchronisation context.
         var appStarted = Task.Run(App.Start);
