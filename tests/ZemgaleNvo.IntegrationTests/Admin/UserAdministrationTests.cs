@@ -209,6 +209,45 @@ public sealed class UserAdministrationTests(PortalFixture portal) : IClassFixtur
         Assert.Contains("Recenzents (ministrija)", Browser.Text(await admin.GetStringAsync("/admin/users?role=Reviewer")));
     }
 
+    /// <summary>
+    /// Two admins open the same user; the first makes them a reviewer, the second (still seeing NGO
+    /// staff) chooses admin: the second save is refused, shows the role as it is now and keeps the
+    /// choice, and saving that page again goes through.
+    /// </summary>
+    [Fact]
+    public async Task A_role_form_drawn_before_another_admins_change_is_refused_and_can_be_saved_again()
+    {
+        var admin = await AdminBrowser.AdminClientAsync(Factory);
+        var (_, id) = await ActiveUserAsync(admin);
+        var seenByTheSecond = new Dictionary<string, string>
+        {
+            ["Form.SeenRole"] = Roles.NgoStaff,
+            ["Form.SeenOrganisationId"] = (await AdminBrowser.OrganisationIdAsync(Factory)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        Assert.Contains("name=\"Form.SeenRole\" value=\"NgoStaff\"", await admin.GetStringAsync($"/admin/users/{id}"));
+
+        var first = await Browser.PostFormAsync(admin, $"/admin/users/{id}", $"/admin/users/{id}/role",
+            new() { ["Form.Role"] = Roles.Reviewer, ["Form.OrganisationId"] = "", ["Form.SeenRole"] = Roles.NgoStaff, ["Form.SeenOrganisationId"] = seenByTheSecond["Form.SeenOrganisationId"] });
+        var second = await Browser.PostFormAsync(admin, $"/admin/users/{id}", $"/admin/users/{id}/role",
+            new(seenByTheSecond) { ["Form.Role"] = Roles.Admin, ["Form.OrganisationId"] = "" });
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        var page = await second.Content.ReadAsStringAsync();
+        Assert.Contains("cits administrators nomainīja šī lietotāja lomu vai organizāciju", Browser.Text(page));
+        Assert.Contains("<option value=\"Admin\" selected=\"selected\">", page);
+        Assert.Contains("name=\"Form.SeenRole\" value=\"Reviewer\"", page);
+        await using (var db = Factory.OpenDatabase())
+        {
+            var roles = await db.UserRoles.Where(ur => ur.UserId == id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToListAsync();
+            Assert.Equal(new[] { Roles.Reviewer }, roles);
+        }
+
+        var again = await Browser.PostFormAsync(admin, $"/admin/users/{id}", $"/admin/users/{id}/role",
+            new() { ["Form.Role"] = Roles.Admin, ["Form.OrganisationId"] = "", ["Form.SeenRole"] = Roles.Reviewer, ["Form.SeenOrganisationId"] = "" });
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+    }
+
     [Theory]
     [InlineData(Roles.NgoStaff, "", "NVO darbiniekam jāizvēlas organizācija.")]
     [InlineData(Roles.Reviewer, "ORG", "Organizāciju norāda tikai NVO darbiniekiem; administratoram un recenzentam atstājiet to tukšu.")]

@@ -91,7 +91,7 @@ public sealed class AdminUsersController(
     public async Task<IActionResult> Details(string id, CancellationToken cancellationToken)
     {
         var row = await users.FindAsync(id, cancellationToken);
-        return row is null ? NotFound() : View("Details", await DetailsPageAsync(row, new UserRoleForm { Role = row.Role, OrganisationId = row.OrganisationId }, cancellationToken));
+        return row is null ? NotFound() : View("Details", await DetailsPageAsync(row, UserRoleForm.Of(row), cancellationToken));
     }
 
     /// <summary>A new one-time link; older links stop working (the stamp changes), and so do open sessions.</summary>
@@ -121,6 +121,16 @@ public sealed class AdminUsersController(
         if (user is null || row is null)
         {
             return NotFound();
+        }
+        if (form.SeenRole is not null && (form.SeenRole != row.Role || form.SeenOrganisationId != row.OrganisationId))
+        {
+            // Another admin changed it since this form was drawn: show what it is now, keep what this
+            // admin chose, and let a second save (with the new values as seen) go through.
+            ModelState.AddModelError(Key(nameof(UserRoleForm.Role)),
+                localizer["Kamēr jūs labojāt, cits administrators nomainīja šī lietotāja lomu vai organizāciju. Pašreizējā ir redzama augstāk; pārbaudiet izvēli un saglabājiet vēlreiz."]);
+            form.SeenRole = row.Role;
+            form.SeenOrganisationId = row.OrganisationId;
+            return this.ViewWithStatus("Details", await DetailsPageAsync(row, form, cancellationToken), StatusCodes.Status409Conflict);
         }
         if (IsSelf(id) && form.Role != Roles.Admin)
         {
@@ -264,7 +274,7 @@ public sealed class AdminUsersController(
             return NotFound();
         }
         ModelState.AddModelError(string.Empty, message);
-        return this.ViewWithStatus("Details", await DetailsPageAsync(row, new UserRoleForm { Role = row.Role, OrganisationId = row.OrganisationId }, cancellationToken), StatusCodes.Status409Conflict);
+        return this.ViewWithStatus("Details", await DetailsPageAsync(row, UserRoleForm.Of(row), cancellationToken), StatusCodes.Status409Conflict);
     }
 
     private async Task<IActionResult> ShowLinkAsync(string id, bool isNewUser, CancellationToken cancellationToken)

@@ -36,6 +36,21 @@ public sealed class UserRoleForm
 
     [Display(Name = "Organizācija")]
     public int? OrganisationId { get; set; }
+
+    /// <summary>
+    /// The role and organisation the admin saw when the form was drawn (hidden fields). A save is
+    /// refused when they are no longer the user's, so one admin does not silently undo another's change.
+    /// </summary>
+    public string? SeenRole { get; set; }
+
+    public int? SeenOrganisationId { get; set; }
+
+    /// <summary>The form as it is first drawn: the user's role and organisation, also as the ones seen.</summary>
+    public static UserRoleForm Of(UserRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new() { Role = row.Role, OrganisationId = row.OrganisationId, SeenRole = row.Role, SeenOrganisationId = row.OrganisationId };
+    }
 }
 
 public sealed record NewUserPage(NewUserForm Form, IReadOnlyList<Organisation> Organisations);
