@@ -137,8 +137,11 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
 
             // Append-only in the database itself: a chained row can be neither changed nor removed
             // (rows written before the chain existed may be sealed once: their hash is still empty).
-            migrationBuilder.Sql("CREATE TRIGGER AuditTrail_NoUpdate ON AuditTrail AFTER UPDATE AS IF EXISTS (SELECT 1 FROM deleted WHERE Hash IS NOT NULL) THROW 51000, 'The audit trail is append-only.', 1;");
-            migrationBuilder.Sql("CREATE TRIGGER AuditTrail_NoDelete ON AuditTrail INSTEAD OF DELETE AS THROW 51000, 'The audit trail is append-only.', 1;");
+            // Through EXEC: CREATE TRIGGER must open its own batch, and a generated script (plain or
+            // idempotent, where each statement sits inside IF … BEGIN … END) gives it none. Migrate()
+            // ran the bare statement fine; the scripts an operator runs did not parse.
+            migrationBuilder.Sql("EXEC(N'CREATE TRIGGER AuditTrail_NoUpdate ON AuditTrail AFTER UPDATE AS IF EXISTS (SELECT 1 FROM deleted WHERE Hash IS NOT NULL) THROW 51000, ''The audit trail is append-only.'', 1;');");
+            migrationBuilder.Sql("EXEC(N'CREATE TRIGGER AuditTrail_NoDelete ON AuditTrail INSTEAD OF DELETE AS THROW 51000, ''The audit trail is append-only.'', 1;');");
         }
 
         /// <inheritdoc />
