@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
-using ZemgaleNvo.IntegrationTests.DataEntry;
 using ZemgaleNvo.IntegrationTests.Infrastructure;
 
 namespace ZemgaleNvo.IntegrationTests.Admin;

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using ZemgaleNvo.IntegrationTests.DataEntry;
 using ZemgaleNvo.IntegrationTests.Infrastructure;
 
 namespace ZemgaleNvo.IntegrationTests.Admin;

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 using ZemgaleNvo.Domain.Agreements;
 using ZemgaleNvo.Domain.Audit;
-using ZemgaleNvo.IntegrationTests.DataEntry;
 using ZemgaleNvo.IntegrationTests.Infrastructure;
 
 namespace ZemgaleNvo.IntegrationTests.Operations;

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using UglyToad.PdfPig;
 using ZemgaleNvo.Domain.Audit;
 using ZemgaleNvo.Domain.Reviews;
-using ZemgaleNvo.IntegrationTests.DataEntry;
 using ZemgaleNvo.IntegrationTests.Infrastructure;
 
 namespace ZemgaleNvo.IntegrationTests.Review;

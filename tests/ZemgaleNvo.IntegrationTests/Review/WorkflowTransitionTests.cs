@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ZemgaleNvo.Domain.Reviews;
-using ZemgaleNvo.IntegrationTests.DataEntry;
 using ZemgaleNvo.IntegrationTests.Infrastructure;
 
 namespace ZemgaleNvo.IntegrationTests.Review;

@@ -4,7 +4,7 @@ using ZemgaleNvo.Domain.Agreements;
 using ZemgaleNvo.Domain.Audit;
 using ZemgaleNvo.IntegrationTests.Infrastructure;
 
-namespace ZemgaleNvo.IntegrationTests.DataEntry;
+namespace ZemgaleNvo.IntegrationTests.Results;
 
 /// <summary>Staff record the results of a draft year: add, validate, edit, reorder, delete and undo.</summary>
 public sealed class ResultEntryTests : IDisposable

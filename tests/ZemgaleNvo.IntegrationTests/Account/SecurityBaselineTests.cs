@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ZemgaleNvo.IntegrationTests.Infrastructure;
 
-namespace ZemgaleNvo.IntegrationTests.Accounts;
+namespace ZemgaleNvo.IntegrationTests.Account;
 
 public class SecurityBaselineTests
 {

@@ -6,7 +6,7 @@ using ZemgaleNvo.Domain.Users;
 using ZemgaleNvo.Infrastructure.Identity;
 using ZemgaleNvo.IntegrationTests.Infrastructure;
 
-namespace ZemgaleNvo.IntegrationTests.DataEntry;
+namespace ZemgaleNvo.IntegrationTests.Years;
 
 /// <summary>
 /// Two colleagues of the NGO edit the same record: the second save is refused with what changed

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ZemgaleNvo.Domain.Agreements;
 using ZemgaleNvo.IntegrationTests.Infrastructure;
 
-namespace ZemgaleNvo.IntegrationTests.DataEntry;
+namespace ZemgaleNvo.IntegrationTests.Spending;
 
 /// <summary>Spending per budget line: itemised entries with Latvian money input, line totals, delete and undo.</summary>
 public sealed class SpendingEntryTests : IDisposable

@@ -1,7 +1,7 @@
 using System.Net;
 using ZemgaleNvo.IntegrationTests.Infrastructure;
 
-namespace ZemgaleNvo.IntegrationTests.Accounts;
+namespace ZemgaleNvo.IntegrationTests.Account;
 
 public class SignInTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {

@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ZemgaleNvo.Domain.Reviews;
-using ZemgaleNvo.IntegrationTests.Infrastructure;
 
-namespace ZemgaleNvo.IntegrationTests.DataEntry;
+namespace ZemgaleNvo.IntegrationTests.Infrastructure;
 
 /// <summary>Ids of the seeded Zemgale agreement, read straight from the database, and the data-entry URLs built from them.</summary>
 public sealed record DemoAgreement(int Id, int FirstLineId, int SecondLineId)

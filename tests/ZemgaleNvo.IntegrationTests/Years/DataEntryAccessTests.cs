@@ -5,7 +5,7 @@ using ZemgaleNvo.Domain.Audit;
 using ZemgaleNvo.Domain.Reviews;
 using ZemgaleNvo.IntegrationTests.Infrastructure;
 
-namespace ZemgaleNvo.IntegrationTests.DataEntry;
+namespace ZemgaleNvo.IntegrationTests.Years;
 
 /// <summary>
 /// Every data-entry endpoint, GET and POST, called by people who must not change the year: staff

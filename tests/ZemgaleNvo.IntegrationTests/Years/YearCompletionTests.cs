@@ -2,10 +2,11 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ZemgaleNvo.Domain.Reviews;
 using ZemgaleNvo.IntegrationTests.Infrastructure;
+using ZemgaleNvo.IntegrationTests.Reallocations;
 
-namespace ZemgaleNvo.IntegrationTests.DataEntry;
+namespace ZemgaleNvo.IntegrationTests.Years;
 
-/// <summary>Reallocations, the carry-over split, the evaluation text, the checklist and submitting the year.</summary>
+/// <summary>The carry-over split, the evaluation text, the checklist and submitting the year.</summary>
 public sealed class YearCompletionTests : IDisposable
 {
     private readonly PortalFactory _factory = new();
@@ -17,17 +18,6 @@ public sealed class YearCompletionTests : IDisposable
         var demo = await DemoAgreement.LoadAsync(_factory);
         return (await Browser.SignedInClientAsync(_factory, Browser.ZemgaleStaff), demo);
     }
-
-    private static Task<HttpResponseMessage> ReallocateAsync(HttpClient client, DemoAgreement demo, int from, int to, string amount, string reason = "Pārsniegums sedzams no pirmās pozīcijas atlikuma") =>
-        Browser.PostFormAsync(client, $"{demo.Year(3)}/reallocations/new", $"{demo.Year(3)}/reallocations/new", new()
-        {
-            ["Form.FromBudgetLineId"] = from.Text(),
-            ["Form.ToBudgetLineId"] = to.Text(),
-            ["Form.Amount"] = amount,
-            ["Form.Reason"] = reason,
-            ["Form.Reference"] = "Ministrijas vēstule Nr. 1-2/345",
-            ["Form.Version"] = "0",
-        });
 
     private async Task<HttpResponseMessage> WriteEvaluationAsync(HttpClient client, DemoAgreement demo, string text)
     {
@@ -48,7 +38,7 @@ public sealed class YearCompletionTests : IDisposable
         Assert.Equal(HttpStatusCode.UnprocessableEntity, early.StatusCode);
         Assert.Contains("Gadu vēl nevar iesniegt", Browser.Text(await early.Content.ReadAsStringAsync()));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await ReallocateAsync(client, demo, demo.FirstLineId, demo.SecondLineId, "1 269,24")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ReallocationTests.ReallocateAsync(client, demo, demo.FirstLineId, demo.SecondLineId, "1 269,24")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await WriteEvaluationAsync(client, demo, "Visi plānotie pasākumi īstenoti.\nMazākumtautību pozīcijas pārsniegums segts ar pārdali.")).StatusCode);
         var ready = await client.GetStringAsync(demo.Workspace(3));
         Assert.DoesNotContain("finding:line-overspent", ready);
@@ -72,23 +62,6 @@ public sealed class YearCompletionTests : IDisposable
         Assert.Equal(HttpStatusCode.Conflict, locked.StatusCode);
         Assert.Contains("iesniegtu vai apstiprinātu gadu labot nevar", Browser.Text(await locked.Content.ReadAsStringAsync()));
         Assert.Equal(1, await db.Reallocations.CountAsync(r => r.ImplementationYear!.AgreementId == demo.Id));
-    }
-
-    [Fact]
-    public async Task A_reallocation_to_the_same_line_or_of_nothing_is_refused()
-    {
-        var (client, demo) = await StaffAsync();
-
-        var sameLine = await ReallocateAsync(client, demo, demo.FirstLineId, demo.FirstLineId, "100,00");
-        var zero = await ReallocateAsync(client, demo, demo.FirstLineId, demo.SecondLineId, "0,00");
-        var noReason = await ReallocateAsync(client, demo, demo.FirstLineId, demo.SecondLineId, "5,00", reason: "  ");
-
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, sameLine.StatusCode);
-        Assert.Contains("Naudu var pārdalīt tikai uz citu pozīciju.", Browser.Text(await sameLine.Content.ReadAsStringAsync()));
-        Assert.Contains("Summai jābūt lielākai par nulli.", Browser.Text(await zero.Content.ReadAsStringAsync()));
-        Assert.Contains("Ierakstiet pārdales pamatojumu.", Browser.Text(await noReason.Content.ReadAsStringAsync()));
-        await using var db = _factory.OpenDatabase();
-        Assert.Equal(0, await db.Reallocations.CountAsync());
     }
 
     [Fact]
