@@ -8,6 +8,7 @@ using ZemgaleNvo.Infrastructure.Data;
 using ZemgaleNvo.Web.Authorization;
 using ZemgaleNvo.Web.Features.Years;
 using ZemgaleNvo.Web.Forms;
+using ZemgaleNvo.Web.Gates;
 using ZemgaleNvo.Web.Resources;
 
 namespace ZemgaleNvo.Web.Features.Results;
@@ -22,7 +23,7 @@ public sealed record ResultPage(OpenedYear Opened, int? ResultId, ResultForm For
 /// </summary>
 [Authorize]
 [Route("agreements/{id:int}/years/{number:int}/results")]
-public sealed class ResultsController(AppDbContext db, YearEntryGate gate, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class ResultsController(AppDbContext db, IStringLocalizer<SharedResource> localizer) : Controller
 {
     /// <summary>The form's fields are posted as <c>Form.Text</c>, … (the page model's property), so its model-state keys carry the prefix.</summary>
     private const string FormPrefix = "Form";
@@ -30,28 +31,18 @@ public sealed class ResultsController(AppDbContext db, YearEntryGate gate, IStri
     private static string Key(string field) => $"{FormPrefix}.{field}";
 
     [HttpGet("new")]
-    public async Task<IActionResult> New(int id, int number, int? line, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> New(int id, int number, int? line, OpenedYear opened, CancellationToken cancellationToken)
     {
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var opened = gated.Opened!;
         var lineId = opened.DefaultLineId(line);
         return View("Form", new ResultPage(opened, null, new ResultForm { BudgetLineId = lineId }.WithSpareRows()));
     }
 
     [HttpPost("new")]
-    public async Task<IActionResult> Create(int id, int number, [FromForm(Name = FormPrefix)] ResultForm form, [FromForm] string? command, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> Create(int id, int number, [FromForm(Name = FormPrefix)] ResultForm form, [FromForm] string? command, OpenedYear opened, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var opened = gated.Opened!;
         if (command == "add-indicator")
         {
             return FormWithExtraRow(opened, null, form);
@@ -74,29 +65,20 @@ public sealed class ResultsController(AppDbContext db, YearEntryGate gate, IStri
     }
 
     [HttpGet("{resultId:int}")]
-    public async Task<IActionResult> Edit(int id, int number, int resultId, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> Edit(int id, int number, int resultId, OpenedYear opened, CancellationToken cancellationToken)
     {
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var activity = await FindAsync(gated.Opened!.Year.Id, resultId, cancellationToken);
+        var activity = await FindAsync(opened.Year.Id, resultId, cancellationToken);
         return activity is null
             ? NotFound()
-            : View("Form", new ResultPage(gated.Opened, resultId, ResultForm.From(activity).WithSpareRows()));
+            : View("Form", new ResultPage(opened, resultId, ResultForm.From(activity).WithSpareRows()));
     }
 
     [HttpPost("{resultId:int}")]
-    public async Task<IActionResult> Update(int id, int number, int resultId, [FromForm(Name = FormPrefix)] ResultForm form, [FromForm] string? command, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> Update(int id, int number, int resultId, [FromForm(Name = FormPrefix)] ResultForm form, [FromForm] string? command, OpenedYear opened, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var opened = gated.Opened!;
         await using var transaction = await db.BeginYearWriteAsync(opened.Year.Id, cancellationToken);
         var activity = await FindAsync(opened.Year.Id, resultId, cancellationToken);
         if (activity is null)
@@ -147,15 +129,11 @@ public sealed class ResultsController(AppDbContext db, YearEntryGate gate, IStri
     }
 
     [HttpPost("{resultId:int}/delete")]
-    public async Task<IActionResult> Delete(int id, int number, int resultId, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> Delete(int id, int number, int resultId, OpenedYear opened, CancellationToken cancellationToken)
     {
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        await using var transaction = await db.BeginYearWriteAsync(gated.Opened!.Year.Id, cancellationToken);
-        var activity = await FindAsync(gated.Opened.Year.Id, resultId, cancellationToken);
+        await using var transaction = await db.BeginYearWriteAsync(opened.Year.Id, cancellationToken);
+        var activity = await FindAsync(opened.Year.Id, resultId, cancellationToken);
         if (activity is null)
         {
             return NotFound();
@@ -170,17 +148,13 @@ public sealed class ResultsController(AppDbContext db, YearEntryGate gate, IStri
     }
 
     [HttpPost("{resultId:int}/restore")]
-    public async Task<IActionResult> Restore(int id, int number, int resultId, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> Restore(int id, int number, int resultId, OpenedYear opened, CancellationToken cancellationToken)
     {
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        await using var transaction = await db.BeginYearWriteAsync(gated.Opened!.Year.Id, cancellationToken);
+        await using var transaction = await db.BeginYearWriteAsync(opened.Year.Id, cancellationToken);
         var activity = await db.Activities
             .IgnoreQueryFilters([AppDbContext.SoftDeleteFilter])
-            .SingleOrDefaultAsync(a => a.Id == resultId && a.ImplementationYearId == gated.Opened!.Year.Id && a.DeletedAtUtc != null, cancellationToken);
+            .SingleOrDefaultAsync(a => a.Id == resultId && a.ImplementationYearId == opened.Year.Id && a.DeletedAtUtc != null, cancellationToken);
         if (activity is null)
         {
             return NotFound();
@@ -195,19 +169,15 @@ public sealed class ResultsController(AppDbContext db, YearEntryGate gate, IStri
     }
 
     [HttpPost("{resultId:int}/move")]
-    public async Task<IActionResult> Move(int id, int number, int resultId, [FromForm] string? direction, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> Move(int id, int number, int resultId, [FromForm] string? direction, OpenedYear opened, CancellationToken cancellationToken)
     {
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
         if (direction is not ("up" or "down"))
         {
             return BadRequest();
         }
-        await using var transaction = await db.BeginYearWriteAsync(gated.Opened!.Year.Id, cancellationToken);
-        var activity = await FindAsync(gated.Opened.Year.Id, resultId, cancellationToken);
+        await using var transaction = await db.BeginYearWriteAsync(opened.Year.Id, cancellationToken);
+        var activity = await FindAsync(opened.Year.Id, resultId, cancellationToken);
         if (activity is null)
         {
             return NotFound();

@@ -7,6 +7,7 @@ using ZemgaleNvo.Infrastructure.Data;
 using ZemgaleNvo.Web.Authorization;
 using ZemgaleNvo.Web.Features.Years;
 using ZemgaleNvo.Web.Forms;
+using ZemgaleNvo.Web.Gates;
 using ZemgaleNvo.Web.Resources;
 
 namespace ZemgaleNvo.Web.Features.Spending;
@@ -17,35 +18,25 @@ namespace ZemgaleNvo.Web.Features.Spending;
 /// </summary>
 [Authorize]
 [Route("agreements/{id:int}/years/{number:int}/spending")]
-public sealed class SpendingController(AppDbContext db, YearEntryGate gate, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class SpendingController(AppDbContext db, IStringLocalizer<SharedResource> localizer) : Controller
 {
     private const string FormPrefix = "Form";
 
     private static string Key(string field) => $"{FormPrefix}.{field}";
 
     [HttpGet("new")]
-    public async Task<IActionResult> New(int id, int number, int? line, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> New(int id, int number, int? line, OpenedYear opened, CancellationToken cancellationToken)
     {
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var opened = gated.Opened!;
         var lineId = opened.DefaultLineId(line);
         return View("Entry", new SpendingEntryPage(opened, null, new SpendingEntryForm { BudgetLineId = lineId }, StatedTotals: await StatedTotalsAsync(opened.Year.Id, cancellationToken)));
     }
 
     [HttpPost("new")]
-    public async Task<IActionResult> Create(int id, int number, [FromForm(Name = FormPrefix)] SpendingEntryForm form, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> Create(int id, int number, [FromForm(Name = FormPrefix)] SpendingEntryForm form, OpenedYear opened, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var opened = gated.Opened!;
         var amount = Validate(opened, form);
         if (!ModelState.IsValid)
         {
@@ -60,27 +51,18 @@ public sealed class SpendingController(AppDbContext db, YearEntryGate gate, IStr
     }
 
     [HttpGet("{entryId:int}")]
-    public async Task<IActionResult> Edit(int id, int number, int entryId, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> Edit(int id, int number, int entryId, OpenedYear opened, CancellationToken cancellationToken)
     {
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var entry = await FindAsync(gated.Opened!.Year.Id, entryId, cancellationToken);
-        return entry is null ? NotFound() : View("Entry", new SpendingEntryPage(gated.Opened, entryId, SpendingEntryForm.From(entry)));
+        var entry = await FindAsync(opened.Year.Id, entryId, cancellationToken);
+        return entry is null ? NotFound() : View("Entry", new SpendingEntryPage(opened, entryId, SpendingEntryForm.From(entry)));
     }
 
     [HttpPost("{entryId:int}")]
-    public async Task<IActionResult> Update(int id, int number, int entryId, [FromForm(Name = FormPrefix)] SpendingEntryForm form, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> Update(int id, int number, int entryId, [FromForm(Name = FormPrefix)] SpendingEntryForm form, OpenedYear opened, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var opened = gated.Opened!;
         var entry = await FindAsync(opened.Year.Id, entryId, cancellationToken);
         if (entry is null)
         {
@@ -113,14 +95,10 @@ public sealed class SpendingController(AppDbContext db, YearEntryGate gate, IStr
     }
 
     [HttpPost("{entryId:int}/delete")]
-    public async Task<IActionResult> Delete(int id, int number, int entryId, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> Delete(int id, int number, int entryId, OpenedYear opened, CancellationToken cancellationToken)
     {
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var entry = await FindAsync(gated.Opened!.Year.Id, entryId, cancellationToken);
+        var entry = await FindAsync(opened.Year.Id, entryId, cancellationToken);
         if (entry is null)
         {
             return NotFound();
@@ -133,16 +111,12 @@ public sealed class SpendingController(AppDbContext db, YearEntryGate gate, IStr
     }
 
     [HttpPost("{entryId:int}/restore")]
-    public async Task<IActionResult> Restore(int id, int number, int entryId, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> Restore(int id, int number, int entryId, OpenedYear opened, CancellationToken cancellationToken)
     {
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
         var entry = await db.SpendingEntries
             .IgnoreQueryFilters([AppDbContext.SoftDeleteFilter])
-            .SingleOrDefaultAsync(e => e.Id == entryId && e.ImplementationYearId == gated.Opened!.Year.Id && e.DeletedAtUtc != null, cancellationToken);
+            .SingleOrDefaultAsync(e => e.Id == entryId && e.ImplementationYearId == opened.Year.Id && e.DeletedAtUtc != null, cancellationToken);
         if (entry is null)
         {
             return NotFound();
@@ -154,33 +128,24 @@ public sealed class SpendingController(AppDbContext db, YearEntryGate gate, IStr
     }
 
     [HttpGet("lines/{lineId:int}/total")]
-    public async Task<IActionResult> LineTotal(int id, int number, int lineId, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> LineTotal(int id, int number, int lineId, OpenedYear opened, CancellationToken cancellationToken)
     {
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var line = gated.Opened!.Line(lineId);
+        var line = opened.Line(lineId);
         if (line is null)
         {
             return NotFound();
         }
-        var total = await FindTotalAsync(gated.Opened.Year.Id, lineId, cancellationToken);
+        var total = await FindTotalAsync(opened.Year.Id, lineId, cancellationToken);
         var form = new LineTotalForm { Amount = total is null ? null : Formatting.Display.Money(total.AmountCents), Version = total?.Version ?? 0 };
-        return View(new LineTotalPage(gated.Opened, line, await HasEntriesAsync(gated.Opened.Year.Id, lineId, cancellationToken), form));
+        return View(new LineTotalPage(opened, line, await HasEntriesAsync(opened.Year.Id, lineId, cancellationToken), form));
     }
 
     [HttpPost("lines/{lineId:int}/total")]
-    public async Task<IActionResult> SaveLineTotal(int id, int number, int lineId, [FromForm(Name = FormPrefix)] LineTotalForm form, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> SaveLineTotal(int id, int number, int lineId, [FromForm(Name = FormPrefix)] LineTotalForm form, OpenedYear opened, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var opened = gated.Opened!;
         var line = opened.Line(lineId);
         if (line is null)
         {
