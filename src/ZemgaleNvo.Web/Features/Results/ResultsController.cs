@@ -26,7 +26,7 @@ public sealed record ResultPage(OpenedYear Opened, int? ResultId, ResultForm For
 public sealed class ResultsController(AppDbContext db, IStringLocalizer<SharedResource> localizer) : Controller
 {
     /// <summary>The form's fields are posted as <c>Form.Text</c>, … (the page model's property), so its model-state keys carry the prefix.</summary>
-    private const string FormPrefix = "Form";
+    internal const string FormPrefix = "Form";
 
     private static string Key(string field) => $"{FormPrefix}.{field}";
 
@@ -47,7 +47,7 @@ public sealed class ResultsController(AppDbContext db, IStringLocalizer<SharedRe
         {
             return FormWithExtraRow(opened, null, form);
         }
-        Validate(opened, form);
+        ResultFormRules.Validate(ModelState, localizer, opened, form);
         if (!ModelState.IsValid)
         {
             return Invalid(new ResultPage(opened, null, form.WithSpareRows()));
@@ -89,7 +89,7 @@ public sealed class ResultsController(AppDbContext db, IStringLocalizer<SharedRe
         {
             return FormWithExtraRow(opened, resultId, form);
         }
-        Validate(opened, form);
+        ResultFormRules.Validate(ModelState, localizer, opened, form);
         if (!ModelState.IsValid)
         {
             return Invalid(new ResultPage(opened, resultId, form.WithSpareRows()));
@@ -191,35 +191,6 @@ public sealed class ResultsController(AppDbContext db, IStringLocalizer<SharedRe
         return RedirectToWorkspace(id, number, activity.BudgetLineId, $"result-{resultId}");
     }
 
-    private void Validate(OpenedYear opened, ResultForm form)
-    {
-        if (opened.Line(form.BudgetLineId) is null)
-        {
-            ModelState.AddModelError(Key(nameof(ResultForm.BudgetLineId)), localizer["Izvēlieties šī līguma virzienu (budžeta pozīciju)."]);
-        }
-        DateRules.WithinYear(ModelState, Key(nameof(ResultForm.StartDate)), form.StartDate, opened.Year.Period, localizer);
-        DateRules.WithinYear(ModelState, Key(nameof(ResultForm.EndDate)), form.EndDate, opened.Year.Period, localizer);
-        if (form.StartDate is { } start && form.EndDate is { } end && end < start && ModelState.IsValid)
-        {
-            ModelState.AddModelError(Key(nameof(ResultForm.EndDate)), localizer["Beigu datums nevar būt agrāks par sākuma datumu."]);
-        }
-        if (form.Indicators.Count > ResultForm.MaxIndicators)
-        {
-            ModelState.AddModelError("", localizer["Rezultātam var būt ne vairāk kā {0} rādītāji.", ResultForm.MaxIndicators]);
-        }
-        foreach (var (index, row) in form.FilledIndicators)
-        {
-            if (row.Count is null && ModelState.GetFieldValidationState($"{FormPrefix}.Indicators[{index}].Count") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
-            {
-                ModelState.AddModelError($"{FormPrefix}.Indicators[{index}].Count", localizer["Norādiet skaitu."]);
-            }
-            if (string.IsNullOrWhiteSpace(row.Unit))
-            {
-                ModelState.AddModelError($"{FormPrefix}.Indicators[{index}].Unit", localizer["Norādiet, ko skaita (piemēram, „semināri”)."]);
-            }
-        }
-    }
-
     private ViewResult Invalid(ResultPage page)
     {
         return this.ViewWithStatus("Form", page, StatusCodes.Status422UnprocessableEntity);
@@ -234,16 +205,7 @@ public sealed class ResultsController(AppDbContext db, IStringLocalizer<SharedRe
 
     private async Task<IActionResult> ConflictAsync(OpenedYear opened, Activity saved, ResultForm yours, CancellationToken cancellationToken)
     {
-        var fields = new List<ConflictField>
-        {
-            new(localizer["Virziens"], opened.Line(saved.BudgetLineId)?.Name ?? "", opened.Line(yours.BudgetLineId)?.Name ?? ""),
-            new(localizer["Rezultāts"], saved.Text, FormText.Clean(yours.Text) ?? ""),
-            new(localizer["Sākuma datums"], Formatting.Display.Date(saved.StartDate), Formatting.Display.Date(yours.StartDate)),
-            new(localizer["Beigu datums"], Formatting.Display.Date(saved.EndDate), Formatting.Display.Date(yours.EndDate)),
-            new(localizer["Vieta"], saved.Place ?? "", FormText.Clean(yours.Place) ?? ""),
-            new(localizer["Rādītāji"], Indicators(saved.Indicators.Select(i => (i.Count, i.Unit, i.Qualifier))),
-                Indicators(yours.FilledIndicators.Select(r => (r.Row.Count ?? 0, FormText.Clean(r.Row.Unit) ?? "", r.Row.Qualifier)))),
-        };
+        var fields = ResultFormRules.ConflictFields(localizer, opened, saved, yours);
         var conflict = await ConcurrencyConflict.DescribeAsync(db, nameof(Activity), saved.Id, fields, deleted: false, cancellationToken);
         yours.Version = saved.Version;
         ModelState.Remove(Key(nameof(ResultForm.Version)));
@@ -261,9 +223,6 @@ public sealed class ResultsController(AppDbContext db, IStringLocalizer<SharedRe
         var conflict = await ConcurrencyConflict.DescribeAsync(db, nameof(Activity), resultId, [], deleted: true, cancellationToken);
         return this.ViewWithStatus("Form", new ResultPage(opened, resultId, yours.WithSpareRows(), conflict), StatusCodes.Status409Conflict);
     }
-
-    private static string Indicators(IEnumerable<(int Count, string Unit, IndicatorQualifier Qualifier)> indicators) =>
-        string.Join("; ", indicators.Select(i => Formatting.Display.Indicator(i.Count, i.Unit, i.Qualifier)));
 
     private Task<Activity?> FindAsync(int yearId, int resultId, CancellationToken cancellationToken) =>
         db.Activities.Include(a => a.Indicators).SingleOrDefaultAsync(a => a.Id == resultId && a.ImplementationYearId == yearId, cancellationToken);

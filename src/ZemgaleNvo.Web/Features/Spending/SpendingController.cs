@@ -20,7 +20,7 @@ namespace ZemgaleNvo.Web.Features.Spending;
 [Route("agreements/{id:int}/years/{number:int}/spending")]
 public sealed class SpendingController(AppDbContext db, IStringLocalizer<SharedResource> localizer) : Controller
 {
-    private const string FormPrefix = "Form";
+    internal const string FormPrefix = "Form";
 
     private static string Key(string field) => $"{FormPrefix}.{field}";
 
@@ -37,7 +37,7 @@ public sealed class SpendingController(AppDbContext db, IStringLocalizer<SharedR
     public async Task<IActionResult> Create(int id, int number, [FromForm(Name = FormPrefix)] SpendingEntryForm form, OpenedYear opened, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var amount = Validate(opened, form);
+        var amount = SpendingFormRules.Validate(ModelState, localizer, opened, form);
         if (!ModelState.IsValid)
         {
             return Invalid(new SpendingEntryPage(opened, null, form, StatedTotals: await StatedTotalsAsync(opened.Year.Id, cancellationToken)));
@@ -68,7 +68,7 @@ public sealed class SpendingController(AppDbContext db, IStringLocalizer<SharedR
         {
             return await DeletedMeanwhileAsync(opened, entryId, form, cancellationToken);
         }
-        var amount = Validate(opened, form);
+        var amount = SpendingFormRules.Validate(ModelState, localizer, opened, form);
         if (!ModelState.IsValid)
         {
             return Invalid(new SpendingEntryPage(opened, entryId, form));
@@ -200,16 +200,6 @@ public sealed class SpendingController(AppDbContext db, IStringLocalizer<SharedR
         return this.ViewWithStatus(nameof(LineTotal), new LineTotalPage(opened, line, hasEntries, form, conflict), StatusCodes.Status409Conflict);
     }
 
-    private long? Validate(OpenedYear opened, SpendingEntryForm form)
-    {
-        if (opened.Line(form.BudgetLineId) is null)
-        {
-            ModelState.AddModelError(Key(nameof(SpendingEntryForm.BudgetLineId)), localizer["Izvēlieties šī līguma budžeta pozīciju."]);
-        }
-        DateRules.WithinYear(ModelState, Key(nameof(SpendingEntryForm.Date)), form.Date, opened.Year.Period, localizer);
-        return MoneyField.Read(ModelState, Key(nameof(SpendingEntryForm.Amount)), form.Amount, localizer);
-    }
-
     private ViewResult Invalid(SpendingEntryPage page)
     {
         return this.ViewWithStatus("Entry", page, StatusCodes.Status422UnprocessableEntity);
@@ -217,16 +207,7 @@ public sealed class SpendingController(AppDbContext db, IStringLocalizer<SharedR
 
     private async Task<IActionResult> ConflictAsync(OpenedYear opened, SpendingEntry saved, SpendingEntryForm yours, CancellationToken cancellationToken)
     {
-        var fields = new List<ConflictField>
-        {
-            new(localizer["Budžeta pozīcija"], opened.Line(saved.BudgetLineId)?.Name ?? "", opened.Line(yours.BudgetLineId)?.Name ?? ""),
-            new(localizer["Datums"], Formatting.Display.Date(saved.Date), Formatting.Display.Date(yours.Date)),
-            new(localizer["Apraksts"], saved.Description, FormText.Clean(yours.Description) ?? ""),
-            new(localizer["Piegādātājs"], saved.Supplier ?? "", FormText.Clean(yours.Supplier) ?? ""),
-            new(localizer["Dokumenta Nr."], saved.DocumentNumber ?? "", FormText.Clean(yours.DocumentNumber) ?? ""),
-            new(localizer["Summa, euro"], Formatting.Display.Money(saved.AmountCents),
-                Domain.Money.MoneyInput.Parse(yours.Amount) is { IsValid: true } typed ? Formatting.Display.Money(typed.Cents) : yours.Amount ?? ""),
-        };
+        var fields = SpendingFormRules.ConflictFields(localizer, opened, saved, yours);
         var conflict = await ConcurrencyConflict.DescribeAsync(db, nameof(SpendingEntry), saved.Id, fields, deleted: false, cancellationToken);
         yours.Version = saved.Version;
         ModelState.Remove(Key(nameof(SpendingEntryForm.Version)));
