@@ -1,7 +1,7 @@
 namespace ZemgaleNvo.Domain.Agreements;
 
 /// <summary>One numbered result of a year in one strand ("2) Nodrošināti 8 mācību semināri …").</summary>
-public class Activity : IVersioned, ISoftDeletable
+public class Activity : IVersioned, ISoftDeletable, Entry.IOrdered
 {
     public int Id { get; set; }
     public int ImplementationYearId { get; set; }

@@ -4,7 +4,7 @@ namespace ZemgaleNvo.Domain.Agreements;
 /// A budget line of an agreement, which is also a strand of its results: money is planned and
 /// spent per line, and results are reported per line.
 /// </summary>
-public class BudgetLine
+public class BudgetLine : Entry.IOrdered
 {
     public int Id { get; set; }
     public int AgreementId { get; set; }

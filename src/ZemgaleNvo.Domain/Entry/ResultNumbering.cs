@@ -28,15 +28,7 @@ public static class ResultNumbering
         ArgumentNullException.ThrowIfNull(strand);
         ArgumentNullException.ThrowIfNull(activity);
         Renumber(strand);
-        var ordered = strand.OrderBy(a => a.Ordinal).ToList();
-        var index = ordered.IndexOf(activity);
-        var target = index + Math.Sign(direction);
-        if (index < 0 || direction == 0 || target < 0 || target >= ordered.Count)
-        {
-            return false;
-        }
-        (ordered[index].Ordinal, ordered[target].Ordinal) = (ordered[target].Ordinal, ordered[index].Ordinal);
-        return true;
+        return OrdinalMove.Swap(strand, activity, direction);
     }
 
     /// <summary>

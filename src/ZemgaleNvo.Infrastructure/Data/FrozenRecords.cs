@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ZemgaleNvo.Domain.Agreements;
+using ZemgaleNvo.Domain.Entry;
 using ZemgaleNvo.Domain.Reviews;
 
 namespace ZemgaleNvo.Infrastructure.Data;
@@ -9,7 +10,8 @@ namespace ZemgaleNvo.Infrastructure.Data;
 /// change or remove anything of an approved year (its results, indicators, spending, plan,
 /// reallocations, carry-overs, non-compliance, evaluation), or the other information of an approved
 /// summary, is refused before it reaches the database. The status itself may still change: that is
-/// how an admin reopens a year, and the workflow decides who may.
+/// how an admin reopens a year, and the workflow decides who may. What counts as frozen is
+/// <see cref="FrozenData"/>'s one rule, which the forms use too.
 /// </summary>
 internal static class FrozenRecords
 {
@@ -74,15 +76,18 @@ internal static class FrozenRecords
         yearIds.RemoveWhere(id => id <= 0);
         if (yearIds.Count > 0)
         {
-            var approved = await db.ImplementationYears.IgnoreQueryFilters()
-                .Where(y => yearIds.Contains(y.Id) && y.Status == ReviewStatus.Approved)
-                .Select(y => y.Number).ToListAsync(cancellationToken);
+            var statuses = await db.ImplementationYears.IgnoreQueryFilters()
+                .Where(y => yearIds.Contains(y.Id))
+                .Select(y => new { y.Number, y.Status }).ToListAsync(cancellationToken);
+            var approved = statuses.Where(y => FrozenData.IsFrozen(y.Status)).Select(y => y.Number).ToList();
             if (approved.Count > 0)
             {
                 throw new FrozenRecordException($"Implementation year {string.Join(", ", approved)} is approved; its data cannot be changed.");
             }
         }
-        if (agreementIds.Count > 0 && await db.Agreements.IgnoreQueryFilters().AnyAsync(a => agreementIds.Contains(a.Id) && a.SummaryStatus == ReviewStatus.Approved, cancellationToken))
+        if (agreementIds.Count > 0
+            && (await db.Agreements.IgnoreQueryFilters().Where(a => agreementIds.Contains(a.Id)).Select(a => a.SummaryStatus).ToListAsync(cancellationToken))
+                .Exists(FrozenData.IsFrozen))
         {
             throw new FrozenRecordException("The summary is approved; the agreement's other information cannot be changed.");
         }

@@ -9,6 +9,7 @@ using ZemgaleNvo.Infrastructure.Data.Configurations;
 using ZemgaleNvo.Web.Authorization;
 using ZemgaleNvo.Web.Features.Years;
 using ZemgaleNvo.Web.Forms;
+using ZemgaleNvo.Web.Gates;
 using ZemgaleNvo.Web.Resources;
 
 namespace ZemgaleNvo.Web.Features.Reallocations;
@@ -41,35 +42,26 @@ public sealed record ReallocationPage(OpenedYear Opened, int? ReallocationId, Re
 /// <summary>Money moved between budget lines within a year, with the reason and the ministry's consent.</summary>
 [Authorize]
 [Route("agreements/{id:int}/years/{number:int}/reallocations")]
-public sealed class ReallocationsController(AppDbContext db, YearEntryGate gate, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class ReallocationsController(AppDbContext db, IStringLocalizer<SharedResource> localizer) : Controller
 {
     private const string FormPrefix = "Form";
 
     private static string Key(string field) => $"{FormPrefix}.{field}";
 
     [HttpGet("new")]
-    public async Task<IActionResult> New(int id, int number, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> New(int id, int number, OpenedYear opened, CancellationToken cancellationToken)
     {
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var lines = gated.Opened!.Lines;
+        var lines = opened.Lines;
         var form = new ReallocationForm { FromBudgetLineId = lines.Count > 0 ? lines[0].Id : 0, ToBudgetLineId = lines.Count > 1 ? lines[1].Id : 0 };
-        return View("Form", new ReallocationPage(gated.Opened, null, form));
+        return View("Form", new ReallocationPage(opened, null, form));
     }
 
     [HttpPost("new")]
-    public async Task<IActionResult> Create(int id, int number, [FromForm(Name = FormPrefix)] ReallocationForm form, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> Create(int id, int number, [FromForm(Name = FormPrefix)] ReallocationForm form, OpenedYear opened, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var opened = gated.Opened!;
         var amount = Validate(opened, form);
         if (!ModelState.IsValid)
         {
@@ -84,14 +76,10 @@ public sealed class ReallocationsController(AppDbContext db, YearEntryGate gate,
     }
 
     [HttpGet("{reallocationId:int}")]
-    public async Task<IActionResult> Edit(int id, int number, int reallocationId, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> Edit(int id, int number, int reallocationId, OpenedYear opened, CancellationToken cancellationToken)
     {
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var move = await FindAsync(gated.Opened!.Year.Id, reallocationId, cancellationToken);
+        var move = await FindAsync(opened.Year.Id, reallocationId, cancellationToken);
         if (move is null)
         {
             return NotFound();
@@ -105,19 +93,14 @@ public sealed class ReallocationsController(AppDbContext db, YearEntryGate gate,
             Reference = move.Reference,
             Version = move.Version,
         };
-        return View("Form", new ReallocationPage(gated.Opened, reallocationId, form));
+        return View("Form", new ReallocationPage(opened, reallocationId, form));
     }
 
     [HttpPost("{reallocationId:int}")]
-    public async Task<IActionResult> Update(int id, int number, int reallocationId, [FromForm(Name = FormPrefix)] ReallocationForm form, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> Update(int id, int number, int reallocationId, [FromForm(Name = FormPrefix)] ReallocationForm form, OpenedYear opened, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var opened = gated.Opened!;
         var move = await FindAsync(opened.Year.Id, reallocationId, cancellationToken);
         if (move is null)
         {
@@ -153,14 +136,10 @@ public sealed class ReallocationsController(AppDbContext db, YearEntryGate gate,
     }
 
     [HttpPost("{reallocationId:int}/delete")]
-    public async Task<IActionResult> Delete(int id, int number, int reallocationId, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> Delete(int id, int number, int reallocationId, OpenedYear opened, CancellationToken cancellationToken)
     {
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var move = await FindAsync(gated.Opened!.Year.Id, reallocationId, cancellationToken);
+        var move = await FindAsync(opened.Year.Id, reallocationId, cancellationToken);
         if (move is null)
         {
             return NotFound();

@@ -8,6 +8,7 @@ using ZemgaleNvo.Infrastructure.Data;
 using ZemgaleNvo.Web.Authorization;
 using ZemgaleNvo.Web.Features.Years;
 using ZemgaleNvo.Web.Forms;
+using ZemgaleNvo.Web.Gates;
 using ZemgaleNvo.Web.Resources;
 
 namespace ZemgaleNvo.Web.Features.Results;
@@ -22,41 +23,31 @@ public sealed record ResultPage(OpenedYear Opened, int? ResultId, ResultForm For
 /// </summary>
 [Authorize]
 [Route("agreements/{id:int}/years/{number:int}/results")]
-public sealed class ResultsController(AppDbContext db, YearEntryGate gate, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class ResultsController(AppDbContext db, IStringLocalizer<SharedResource> localizer) : Controller
 {
     /// <summary>The form's fields are posted as <c>Form.Text</c>, … (the page model's property), so its model-state keys carry the prefix.</summary>
-    private const string FormPrefix = "Form";
+    internal const string FormPrefix = "Form";
 
     private static string Key(string field) => $"{FormPrefix}.{field}";
 
     [HttpGet("new")]
-    public async Task<IActionResult> New(int id, int number, int? line, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> New(int id, int number, int? line, OpenedYear opened, CancellationToken cancellationToken)
     {
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var opened = gated.Opened!;
         var lineId = opened.DefaultLineId(line);
         return View("Form", new ResultPage(opened, null, new ResultForm { BudgetLineId = lineId }.WithSpareRows()));
     }
 
     [HttpPost("new")]
-    public async Task<IActionResult> Create(int id, int number, [FromForm(Name = FormPrefix)] ResultForm form, [FromForm] string? command, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> Create(int id, int number, [FromForm(Name = FormPrefix)] ResultForm form, [FromForm] string? command, OpenedYear opened, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var opened = gated.Opened!;
         if (command == "add-indicator")
         {
             return FormWithExtraRow(opened, null, form);
         }
-        Validate(opened, form);
+        ResultFormRules.Validate(ModelState, localizer, opened, form);
         if (!ModelState.IsValid)
         {
             return Invalid(new ResultPage(opened, null, form.WithSpareRows()));
@@ -74,29 +65,20 @@ public sealed class ResultsController(AppDbContext db, YearEntryGate gate, IStri
     }
 
     [HttpGet("{resultId:int}")]
-    public async Task<IActionResult> Edit(int id, int number, int resultId, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> Edit(int id, int number, int resultId, OpenedYear opened, CancellationToken cancellationToken)
     {
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var activity = await FindAsync(gated.Opened!.Year.Id, resultId, cancellationToken);
+        var activity = await FindAsync(opened.Year.Id, resultId, cancellationToken);
         return activity is null
             ? NotFound()
-            : View("Form", new ResultPage(gated.Opened, resultId, ResultForm.From(activity).WithSpareRows()));
+            : View("Form", new ResultPage(opened, resultId, ResultForm.From(activity).WithSpareRows()));
     }
 
     [HttpPost("{resultId:int}")]
-    public async Task<IActionResult> Update(int id, int number, int resultId, [FromForm(Name = FormPrefix)] ResultForm form, [FromForm] string? command, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> Update(int id, int number, int resultId, [FromForm(Name = FormPrefix)] ResultForm form, [FromForm] string? command, OpenedYear opened, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var opened = gated.Opened!;
         await using var transaction = await db.BeginYearWriteAsync(opened.Year.Id, cancellationToken);
         var activity = await FindAsync(opened.Year.Id, resultId, cancellationToken);
         if (activity is null)
@@ -107,7 +89,7 @@ public sealed class ResultsController(AppDbContext db, YearEntryGate gate, IStri
         {
             return FormWithExtraRow(opened, resultId, form);
         }
-        Validate(opened, form);
+        ResultFormRules.Validate(ModelState, localizer, opened, form);
         if (!ModelState.IsValid)
         {
             return Invalid(new ResultPage(opened, resultId, form.WithSpareRows()));
@@ -147,15 +129,11 @@ public sealed class ResultsController(AppDbContext db, YearEntryGate gate, IStri
     }
 
     [HttpPost("{resultId:int}/delete")]
-    public async Task<IActionResult> Delete(int id, int number, int resultId, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> Delete(int id, int number, int resultId, OpenedYear opened, CancellationToken cancellationToken)
     {
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        await using var transaction = await db.BeginYearWriteAsync(gated.Opened!.Year.Id, cancellationToken);
-        var activity = await FindAsync(gated.Opened.Year.Id, resultId, cancellationToken);
+        await using var transaction = await db.BeginYearWriteAsync(opened.Year.Id, cancellationToken);
+        var activity = await FindAsync(opened.Year.Id, resultId, cancellationToken);
         if (activity is null)
         {
             return NotFound();
@@ -170,17 +148,13 @@ public sealed class ResultsController(AppDbContext db, YearEntryGate gate, IStri
     }
 
     [HttpPost("{resultId:int}/restore")]
-    public async Task<IActionResult> Restore(int id, int number, int resultId, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> Restore(int id, int number, int resultId, OpenedYear opened, CancellationToken cancellationToken)
     {
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        await using var transaction = await db.BeginYearWriteAsync(gated.Opened!.Year.Id, cancellationToken);
+        await using var transaction = await db.BeginYearWriteAsync(opened.Year.Id, cancellationToken);
         var activity = await db.Activities
             .IgnoreQueryFilters([AppDbContext.SoftDeleteFilter])
-            .SingleOrDefaultAsync(a => a.Id == resultId && a.ImplementationYearId == gated.Opened!.Year.Id && a.DeletedAtUtc != null, cancellationToken);
+            .SingleOrDefaultAsync(a => a.Id == resultId && a.ImplementationYearId == opened.Year.Id && a.DeletedAtUtc != null, cancellationToken);
         if (activity is null)
         {
             return NotFound();
@@ -195,19 +169,15 @@ public sealed class ResultsController(AppDbContext db, YearEntryGate gate, IStri
     }
 
     [HttpPost("{resultId:int}/move")]
-    public async Task<IActionResult> Move(int id, int number, int resultId, [FromForm] string? direction, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> Move(int id, int number, int resultId, [FromForm] string? direction, OpenedYear opened, CancellationToken cancellationToken)
     {
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
         if (direction is not ("up" or "down"))
         {
             return BadRequest();
         }
-        await using var transaction = await db.BeginYearWriteAsync(gated.Opened!.Year.Id, cancellationToken);
-        var activity = await FindAsync(gated.Opened.Year.Id, resultId, cancellationToken);
+        await using var transaction = await db.BeginYearWriteAsync(opened.Year.Id, cancellationToken);
+        var activity = await FindAsync(opened.Year.Id, resultId, cancellationToken);
         if (activity is null)
         {
             return NotFound();
@@ -219,35 +189,6 @@ public sealed class ResultsController(AppDbContext db, YearEntryGate gate, IStri
             await transaction.CommitAsync(cancellationToken);
         }
         return RedirectToWorkspace(id, number, activity.BudgetLineId, $"result-{resultId}");
-    }
-
-    private void Validate(OpenedYear opened, ResultForm form)
-    {
-        if (opened.Line(form.BudgetLineId) is null)
-        {
-            ModelState.AddModelError(Key(nameof(ResultForm.BudgetLineId)), localizer["Izvēlieties šī līguma virzienu (budžeta pozīciju)."]);
-        }
-        DateRules.WithinYear(ModelState, Key(nameof(ResultForm.StartDate)), form.StartDate, opened.Year.Period, localizer);
-        DateRules.WithinYear(ModelState, Key(nameof(ResultForm.EndDate)), form.EndDate, opened.Year.Period, localizer);
-        if (form.StartDate is { } start && form.EndDate is { } end && end < start && ModelState.IsValid)
-        {
-            ModelState.AddModelError(Key(nameof(ResultForm.EndDate)), localizer["Beigu datums nevar būt agrāks par sākuma datumu."]);
-        }
-        if (form.Indicators.Count > ResultForm.MaxIndicators)
-        {
-            ModelState.AddModelError("", localizer["Rezultātam var būt ne vairāk kā {0} rādītāji.", ResultForm.MaxIndicators]);
-        }
-        foreach (var (index, row) in form.FilledIndicators)
-        {
-            if (row.Count is null && ModelState.GetFieldValidationState($"{FormPrefix}.Indicators[{index}].Count") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
-            {
-                ModelState.AddModelError($"{FormPrefix}.Indicators[{index}].Count", localizer["Norādiet skaitu."]);
-            }
-            if (string.IsNullOrWhiteSpace(row.Unit))
-            {
-                ModelState.AddModelError($"{FormPrefix}.Indicators[{index}].Unit", localizer["Norādiet, ko skaita (piemēram, „semināri”)."]);
-            }
-        }
     }
 
     private ViewResult Invalid(ResultPage page)
@@ -264,16 +205,7 @@ public sealed class ResultsController(AppDbContext db, YearEntryGate gate, IStri
 
     private async Task<IActionResult> ConflictAsync(OpenedYear opened, Activity saved, ResultForm yours, CancellationToken cancellationToken)
     {
-        var fields = new List<ConflictField>
-        {
-            new(localizer["Virziens"], opened.Line(saved.BudgetLineId)?.Name ?? "", opened.Line(yours.BudgetLineId)?.Name ?? ""),
-            new(localizer["Rezultāts"], saved.Text, FormText.Clean(yours.Text) ?? ""),
-            new(localizer["Sākuma datums"], Formatting.Display.Date(saved.StartDate), Formatting.Display.Date(yours.StartDate)),
-            new(localizer["Beigu datums"], Formatting.Display.Date(saved.EndDate), Formatting.Display.Date(yours.EndDate)),
-            new(localizer["Vieta"], saved.Place ?? "", FormText.Clean(yours.Place) ?? ""),
-            new(localizer["Rādītāji"], Indicators(saved.Indicators.Select(i => (i.Count, i.Unit, i.Qualifier))),
-                Indicators(yours.FilledIndicators.Select(r => (r.Row.Count ?? 0, FormText.Clean(r.Row.Unit) ?? "", r.Row.Qualifier)))),
-        };
+        var fields = ResultFormRules.ConflictFields(localizer, opened, saved, yours);
         var conflict = await ConcurrencyConflict.DescribeAsync(db, nameof(Activity), saved.Id, fields, deleted: false, cancellationToken);
         yours.Version = saved.Version;
         ModelState.Remove(Key(nameof(ResultForm.Version)));
@@ -291,9 +223,6 @@ public sealed class ResultsController(AppDbContext db, YearEntryGate gate, IStri
         var conflict = await ConcurrencyConflict.DescribeAsync(db, nameof(Activity), resultId, [], deleted: true, cancellationToken);
         return this.ViewWithStatus("Form", new ResultPage(opened, resultId, yours.WithSpareRows(), conflict), StatusCodes.Status409Conflict);
     }
-
-    private static string Indicators(IEnumerable<(int Count, string Unit, IndicatorQualifier Qualifier)> indicators) =>
-        string.Join("; ", indicators.Select(i => Formatting.Display.Indicator(i.Count, i.Unit, i.Qualifier)));
 
     private Task<Activity?> FindAsync(int yearId, int resultId, CancellationToken cancellationToken) =>
         db.Activities.Include(a => a.Indicators).SingleOrDefaultAsync(a => a.Id == resultId && a.ImplementationYearId == yearId, cancellationToken);

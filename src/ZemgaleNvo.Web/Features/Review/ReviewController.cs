@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ZemgaleNvo.Domain.Reviews;
 using ZemgaleNvo.Infrastructure.Data;
-using ZemgaleNvo.Web.Authorization;
 using ZemgaleNvo.Web.Features.Years;
 using ZemgaleNvo.Web.Forms;
+using ZemgaleNvo.Web.Gates;
 using ZemgaleNvo.Web.Resources;
 
 namespace ZemgaleNvo.Web.Features.Review;
@@ -20,19 +19,14 @@ namespace ZemgaleNvo.Web.Features.Review;
 [Authorize]
 [Route("agreements/{id:int}/years/{number:int}")]
 public sealed class ReviewController(
-    AppDbContext db, YearEntryGate gate, YearWorkspaceQuery workspace, ReportFreezer freezer, WorkflowNotices notices,
+    AppDbContext db, YearWorkspaceQuery workspace, ReportFreezer freezer, WorkflowNotices notices,
     IStringLocalizer<SharedResource> localizer) : Controller
 {
     [HttpPost("comments")]
-    public async Task<IActionResult> Comment(int id, int number, [FromForm(Name = "Comment")] ReviewDraft draft, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Comment, Graph = true)]
+    public async Task<IActionResult> Comment(int id, int number, [FromForm(Name = "Comment")] ReviewDraft draft, OpenedYear opened, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Comment, graph: true, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var opened = gated.Opened!;
         int? activityId = null, spendingEntryId = null;
         if (!string.IsNullOrEmpty(draft.Target))
         {
@@ -63,26 +57,23 @@ public sealed class ReviewController(
     }
 
     [HttpPost("return")]
-    public Task<IActionResult> Return(int id, int number, [FromForm(Name = "Decision")] ReviewDraft draft, CancellationToken cancellationToken) =>
-        StepAsync(id, number, ReviewTransition.Return, AgreementOperations.Review, draft, cancellationToken);
+    [OpensYear(AgreementOperation.Review, Graph = true)]
+    public Task<IActionResult> Return(int id, int number, [FromForm(Name = "Decision")] ReviewDraft draft, OpenedYear opened, CancellationToken cancellationToken) =>
+        StepAsync(id, number, ReviewTransition.Return, opened, draft, cancellationToken);
 
     [HttpPost("approve")]
-    public Task<IActionResult> Approve(int id, int number, CancellationToken cancellationToken) =>
-        StepAsync(id, number, ReviewTransition.Approve, AgreementOperations.Review, new ReviewDraft(), cancellationToken);
+    [OpensYear(AgreementOperation.Review, Graph = true)]
+    public Task<IActionResult> Approve(int id, int number, OpenedYear opened, CancellationToken cancellationToken) =>
+        StepAsync(id, number, ReviewTransition.Approve, opened, new ReviewDraft(), cancellationToken);
 
     [HttpPost("reopen")]
-    public Task<IActionResult> Reopen(int id, int number, [FromForm(Name = "Decision")] ReviewDraft draft, CancellationToken cancellationToken) =>
-        StepAsync(id, number, ReviewTransition.Reopen, AgreementOperations.Reopen, draft, cancellationToken);
+    [OpensYear(AgreementOperation.Reopen, Graph = true)]
+    public Task<IActionResult> Reopen(int id, int number, [FromForm(Name = "Decision")] ReviewDraft draft, OpenedYear opened, CancellationToken cancellationToken) =>
+        StepAsync(id, number, ReviewTransition.Reopen, opened, draft, cancellationToken);
 
-    private async Task<IActionResult> StepAsync(int id, int number, ReviewTransition transition, OperationAuthorizationRequirement operation, ReviewDraft draft, CancellationToken cancellationToken)
+    private async Task<IActionResult> StepAsync(int id, int number, ReviewTransition transition, OpenedYear opened, ReviewDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var gated = await gate.OpenAsync(this, id, number, operation, graph: true, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var opened = gated.Opened!;
         if (YearWorkflow.Target(transition, opened.Year.Status) is null)
         {
             ModelState.AddModelError("", localizer["Šo soli nevar spert: gada statuss ir „{0}”.", Formatting.Display.Status(opened.Year.Status)]);

@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ZemgaleNvo.Domain.Agreements;
 using ZemgaleNvo.Domain.Reviews;
 using ZemgaleNvo.Infrastructure.Data;
-using ZemgaleNvo.Web.Authorization;
 using ZemgaleNvo.Web.Forms;
+using ZemgaleNvo.Web.Gates;
 using ZemgaleNvo.Web.Resources;
 
 namespace ZemgaleNvo.Web.Features.Review;
@@ -22,35 +21,30 @@ public sealed record SummaryReviewPage(DelegationAgreement Agreement, ReviewPane
 [Authorize]
 [Route("agreements/{id:int}/summary")]
 public sealed class SummaryReviewController(
-    AppDbContext db, IAuthorizationService authorization, ReviewPanelQuery panels, ReportFreezer freezer, WorkflowNotices notices,
+    AppDbContext db, ReviewPanelQuery panels, ReportFreezer freezer, WorkflowNotices notices,
     IStringLocalizer<SharedResource> localizer) : Controller
 {
     // The controller shares the Review feature folder, so its view is named by path.
     private const string ViewPath = "~/Features/Review/Review.cshtml";
 
     [HttpGet("review")]
-    public async Task<IActionResult> Review(int id, CancellationToken cancellationToken)
-    {
-        var (agreement, refusal) = await OpenAsync(id, AgreementOperations.View, cancellationToken);
-        return refusal ?? View(ViewPath, await PageAsync(agreement!, null, null, cancellationToken));
-    }
+    [OpensAgreement(AgreementOperation.View)]
+    public async Task<IActionResult> Review(OpenedAgreement opened, CancellationToken cancellationToken) =>
+        View(ViewPath, await PageAsync(opened.Agreement, null, null, cancellationToken));
 
     [HttpPost("comments")]
-    public async Task<IActionResult> Comment(int id, [FromForm(Name = "Comment")] ReviewDraft draft, CancellationToken cancellationToken)
+    [OpensAgreement(AgreementOperation.Comment)]
+    public async Task<IActionResult> Comment(int id, [FromForm(Name = "Comment")] ReviewDraft draft, OpenedAgreement opened, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var (agreement, refusal) = await OpenAsync(id, AgreementOperations.Comment, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
+        ArgumentNullException.ThrowIfNull(opened);
         if (string.IsNullOrWhiteSpace(draft.Text))
         {
             ModelState.AddModelError("Comment.Text", localizer["Ierakstiet komentāru."]);
         }
         if (!ModelState.IsValid)
         {
-            return await AgainAsync(agreement!, draft, null, StatusCodes.Status422UnprocessableEntity, cancellationToken);
+            return await AgainAsync(opened.Agreement, draft, null, StatusCodes.Status422UnprocessableEntity, cancellationToken);
         }
         db.ReviewNotes.Add(ReviewHistory.Note(User, id, null, ReviewNoteKind.Comment, draft.Text));
         await db.SaveChangesAsync(cancellationToken);
@@ -59,30 +53,30 @@ public sealed class SummaryReviewController(
     }
 
     [HttpPost("submit")]
-    public Task<IActionResult> Submit(int id, CancellationToken cancellationToken) =>
-        StepAsync(id, ReviewTransition.Submit, AgreementOperations.Submit, new ReviewDraft(), cancellationToken);
+    [OpensAgreement(AgreementOperation.Submit)]
+    public Task<IActionResult> Submit(int id, OpenedAgreement opened, CancellationToken cancellationToken) =>
+        StepAsync(id, ReviewTransition.Submit, opened, new ReviewDraft(), cancellationToken);
 
     [HttpPost("return")]
-    public Task<IActionResult> Return(int id, [FromForm(Name = "Decision")] ReviewDraft draft, CancellationToken cancellationToken) =>
-        StepAsync(id, ReviewTransition.Return, AgreementOperations.Review, draft, cancellationToken);
+    [OpensAgreement(AgreementOperation.Review)]
+    public Task<IActionResult> Return(int id, [FromForm(Name = "Decision")] ReviewDraft draft, OpenedAgreement opened, CancellationToken cancellationToken) =>
+        StepAsync(id, ReviewTransition.Return, opened, draft, cancellationToken);
 
     [HttpPost("approve")]
-    public Task<IActionResult> Approve(int id, CancellationToken cancellationToken) =>
-        StepAsync(id, ReviewTransition.Approve, AgreementOperations.Review, new ReviewDraft(), cancellationToken);
+    [OpensAgreement(AgreementOperation.Review)]
+    public Task<IActionResult> Approve(int id, OpenedAgreement opened, CancellationToken cancellationToken) =>
+        StepAsync(id, ReviewTransition.Approve, opened, new ReviewDraft(), cancellationToken);
 
     [HttpPost("reopen")]
-    public Task<IActionResult> Reopen(int id, [FromForm(Name = "Decision")] ReviewDraft draft, CancellationToken cancellationToken) =>
-        StepAsync(id, ReviewTransition.Reopen, AgreementOperations.Reopen, draft, cancellationToken);
+    [OpensAgreement(AgreementOperation.Reopen)]
+    public Task<IActionResult> Reopen(int id, [FromForm(Name = "Decision")] ReviewDraft draft, OpenedAgreement opened, CancellationToken cancellationToken) =>
+        StepAsync(id, ReviewTransition.Reopen, opened, draft, cancellationToken);
 
-    private async Task<IActionResult> StepAsync(int id, ReviewTransition transition, OperationAuthorizationRequirement operation, ReviewDraft draft, CancellationToken cancellationToken)
+    private async Task<IActionResult> StepAsync(int id, ReviewTransition transition, OpenedAgreement opened, ReviewDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var (agreement, refusal) = await OpenAsync(id, operation, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        var allowed = YearWorkflow.Target(transition, agreement!.SummaryStatus) is not null
+        var agreement = opened.Agreement;
+        var allowed = YearWorkflow.Target(transition, agreement.SummaryStatus) is not null
             && (transition is not (ReviewTransition.Submit or ReviewTransition.Approve) || YearWorkflow.AllYearsApproved(agreement));
         if (!allowed)
         {
@@ -119,17 +113,6 @@ public sealed class SummaryReviewController(
         await notices.AfterAsync(id, null, transition, note.Text, note.AuthorName);
         TempData[Flash.Key] = localizer["Kopsavilkuma statuss: {0}.", Formatting.Display.Status(agreement.SummaryStatus)].Value;
         return RedirectToAction(nameof(Review), new { id });
-    }
-
-    private async Task<(DelegationAgreement? Agreement, IActionResult? Refusal)> OpenAsync(int id, OperationAuthorizationRequirement operation, CancellationToken cancellationToken)
-    {
-        var agreement = await db.Agreements.WithReportingGraph().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (agreement is null)
-        {
-            return (null, NotFound());
-        }
-        var access = await authorization.AuthorizeAsync(User, new AgreementResource(agreement.Id, agreement.PerformerId), operation);
-        return access.Succeeded ? (agreement, null) : (null, Forbid());
     }
 
     private async Task<SummaryReviewPage> PageAsync(DelegationAgreement agreement, ReviewDraft? comment, ReviewDraft? decision, CancellationToken cancellationToken) =>

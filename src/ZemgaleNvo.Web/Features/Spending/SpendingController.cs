@@ -7,6 +7,7 @@ using ZemgaleNvo.Infrastructure.Data;
 using ZemgaleNvo.Web.Authorization;
 using ZemgaleNvo.Web.Features.Years;
 using ZemgaleNvo.Web.Forms;
+using ZemgaleNvo.Web.Gates;
 using ZemgaleNvo.Web.Resources;
 
 namespace ZemgaleNvo.Web.Features.Spending;
@@ -17,36 +18,26 @@ namespace ZemgaleNvo.Web.Features.Spending;
 /// </summary>
 [Authorize]
 [Route("agreements/{id:int}/years/{number:int}/spending")]
-public sealed class SpendingController(AppDbContext db, YearEntryGate gate, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class SpendingController(AppDbContext db, IStringLocalizer<SharedResource> localizer) : Controller
 {
-    private const string FormPrefix = "Form";
+    internal const string FormPrefix = "Form";
 
     private static string Key(string field) => $"{FormPrefix}.{field}";
 
     [HttpGet("new")]
-    public async Task<IActionResult> New(int id, int number, int? line, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> New(int id, int number, int? line, OpenedYear opened, CancellationToken cancellationToken)
     {
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var opened = gated.Opened!;
         var lineId = opened.DefaultLineId(line);
         return View("Entry", new SpendingEntryPage(opened, null, new SpendingEntryForm { BudgetLineId = lineId }, StatedTotals: await StatedTotalsAsync(opened.Year.Id, cancellationToken)));
     }
 
     [HttpPost("new")]
-    public async Task<IActionResult> Create(int id, int number, [FromForm(Name = FormPrefix)] SpendingEntryForm form, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> Create(int id, int number, [FromForm(Name = FormPrefix)] SpendingEntryForm form, OpenedYear opened, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var opened = gated.Opened!;
-        var amount = Validate(opened, form);
+        var amount = SpendingFormRules.Validate(ModelState, localizer, opened, form);
         if (!ModelState.IsValid)
         {
             return Invalid(new SpendingEntryPage(opened, null, form, StatedTotals: await StatedTotalsAsync(opened.Year.Id, cancellationToken)));
@@ -60,33 +51,24 @@ public sealed class SpendingController(AppDbContext db, YearEntryGate gate, IStr
     }
 
     [HttpGet("{entryId:int}")]
-    public async Task<IActionResult> Edit(int id, int number, int entryId, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> Edit(int id, int number, int entryId, OpenedYear opened, CancellationToken cancellationToken)
     {
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var entry = await FindAsync(gated.Opened!.Year.Id, entryId, cancellationToken);
-        return entry is null ? NotFound() : View("Entry", new SpendingEntryPage(gated.Opened, entryId, SpendingEntryForm.From(entry)));
+        var entry = await FindAsync(opened.Year.Id, entryId, cancellationToken);
+        return entry is null ? NotFound() : View("Entry", new SpendingEntryPage(opened, entryId, SpendingEntryForm.From(entry)));
     }
 
     [HttpPost("{entryId:int}")]
-    public async Task<IActionResult> Update(int id, int number, int entryId, [FromForm(Name = FormPrefix)] SpendingEntryForm form, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> Update(int id, int number, int entryId, [FromForm(Name = FormPrefix)] SpendingEntryForm form, OpenedYear opened, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var opened = gated.Opened!;
         var entry = await FindAsync(opened.Year.Id, entryId, cancellationToken);
         if (entry is null)
         {
             return await DeletedMeanwhileAsync(opened, entryId, form, cancellationToken);
         }
-        var amount = Validate(opened, form);
+        var amount = SpendingFormRules.Validate(ModelState, localizer, opened, form);
         if (!ModelState.IsValid)
         {
             return Invalid(new SpendingEntryPage(opened, entryId, form));
@@ -113,14 +95,10 @@ public sealed class SpendingController(AppDbContext db, YearEntryGate gate, IStr
     }
 
     [HttpPost("{entryId:int}/delete")]
-    public async Task<IActionResult> Delete(int id, int number, int entryId, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> Delete(int id, int number, int entryId, OpenedYear opened, CancellationToken cancellationToken)
     {
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var entry = await FindAsync(gated.Opened!.Year.Id, entryId, cancellationToken);
+        var entry = await FindAsync(opened.Year.Id, entryId, cancellationToken);
         if (entry is null)
         {
             return NotFound();
@@ -133,16 +111,12 @@ public sealed class SpendingController(AppDbContext db, YearEntryGate gate, IStr
     }
 
     [HttpPost("{entryId:int}/restore")]
-    public async Task<IActionResult> Restore(int id, int number, int entryId, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> Restore(int id, int number, int entryId, OpenedYear opened, CancellationToken cancellationToken)
     {
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
         var entry = await db.SpendingEntries
             .IgnoreQueryFilters([AppDbContext.SoftDeleteFilter])
-            .SingleOrDefaultAsync(e => e.Id == entryId && e.ImplementationYearId == gated.Opened!.Year.Id && e.DeletedAtUtc != null, cancellationToken);
+            .SingleOrDefaultAsync(e => e.Id == entryId && e.ImplementationYearId == opened.Year.Id && e.DeletedAtUtc != null, cancellationToken);
         if (entry is null)
         {
             return NotFound();
@@ -154,33 +128,24 @@ public sealed class SpendingController(AppDbContext db, YearEntryGate gate, IStr
     }
 
     [HttpGet("lines/{lineId:int}/total")]
-    public async Task<IActionResult> LineTotal(int id, int number, int lineId, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> LineTotal(int id, int number, int lineId, OpenedYear opened, CancellationToken cancellationToken)
     {
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var line = gated.Opened!.Line(lineId);
+        var line = opened.Line(lineId);
         if (line is null)
         {
             return NotFound();
         }
-        var total = await FindTotalAsync(gated.Opened.Year.Id, lineId, cancellationToken);
+        var total = await FindTotalAsync(opened.Year.Id, lineId, cancellationToken);
         var form = new LineTotalForm { Amount = total is null ? null : Formatting.Display.Money(total.AmountCents), Version = total?.Version ?? 0 };
-        return View(new LineTotalPage(gated.Opened, line, await HasEntriesAsync(gated.Opened.Year.Id, lineId, cancellationToken), form));
+        return View(new LineTotalPage(opened, line, await HasEntriesAsync(opened.Year.Id, lineId, cancellationToken), form));
     }
 
     [HttpPost("lines/{lineId:int}/total")]
-    public async Task<IActionResult> SaveLineTotal(int id, int number, int lineId, [FromForm(Name = FormPrefix)] LineTotalForm form, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit)]
+    public async Task<IActionResult> SaveLineTotal(int id, int number, int lineId, [FromForm(Name = FormPrefix)] LineTotalForm form, OpenedYear opened, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: false, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var opened = gated.Opened!;
         var line = opened.Line(lineId);
         if (line is null)
         {
@@ -235,16 +200,6 @@ public sealed class SpendingController(AppDbContext db, YearEntryGate gate, IStr
         return this.ViewWithStatus(nameof(LineTotal), new LineTotalPage(opened, line, hasEntries, form, conflict), StatusCodes.Status409Conflict);
     }
 
-    private long? Validate(OpenedYear opened, SpendingEntryForm form)
-    {
-        if (opened.Line(form.BudgetLineId) is null)
-        {
-            ModelState.AddModelError(Key(nameof(SpendingEntryForm.BudgetLineId)), localizer["Izvēlieties šī līguma budžeta pozīciju."]);
-        }
-        DateRules.WithinYear(ModelState, Key(nameof(SpendingEntryForm.Date)), form.Date, opened.Year.Period, localizer);
-        return MoneyField.Read(ModelState, Key(nameof(SpendingEntryForm.Amount)), form.Amount, localizer);
-    }
-
     private ViewResult Invalid(SpendingEntryPage page)
     {
         return this.ViewWithStatus("Entry", page, StatusCodes.Status422UnprocessableEntity);
@@ -252,16 +207,7 @@ public sealed class SpendingController(AppDbContext db, YearEntryGate gate, IStr
 
     private async Task<IActionResult> ConflictAsync(OpenedYear opened, SpendingEntry saved, SpendingEntryForm yours, CancellationToken cancellationToken)
     {
-        var fields = new List<ConflictField>
-        {
-            new(localizer["Budžeta pozīcija"], opened.Line(saved.BudgetLineId)?.Name ?? "", opened.Line(yours.BudgetLineId)?.Name ?? ""),
-            new(localizer["Datums"], Formatting.Display.Date(saved.Date), Formatting.Display.Date(yours.Date)),
-            new(localizer["Apraksts"], saved.Description, FormText.Clean(yours.Description) ?? ""),
-            new(localizer["Piegādātājs"], saved.Supplier ?? "", FormText.Clean(yours.Supplier) ?? ""),
-            new(localizer["Dokumenta Nr."], saved.DocumentNumber ?? "", FormText.Clean(yours.DocumentNumber) ?? ""),
-            new(localizer["Summa, euro"], Formatting.Display.Money(saved.AmountCents),
-                Domain.Money.MoneyInput.Parse(yours.Amount) is { IsValid: true } typed ? Formatting.Display.Money(typed.Cents) : yours.Amount ?? ""),
-        };
+        var fields = SpendingFormRules.ConflictFields(localizer, opened, saved, yours);
         var conflict = await ConcurrencyConflict.DescribeAsync(db, nameof(SpendingEntry), saved.Id, fields, deleted: false, cancellationToken);
         yours.Version = saved.Version;
         ModelState.Remove(Key(nameof(SpendingEntryForm.Version)));

@@ -13,60 +13,10 @@ using ZemgaleNvo.Infrastructure.Data.Configurations;
 using ZemgaleNvo.Web.Authorization;
 using ZemgaleNvo.Web.Features.Review;
 using ZemgaleNvo.Web.Forms;
+using ZemgaleNvo.Web.Gates;
 using ZemgaleNvo.Web.Resources;
 
 namespace ZemgaleNvo.Web.Features.Years;
-
-/// <summary>The year's overview: figures, checklist, everything entered so far, and what was deleted (for undo).</summary>
-public sealed record WorkspacePage(
-    OpenedYear Opened,
-    YearBalance Balance,
-    YearChecklist Checklist,
-    bool CanEdit,
-    bool IsLastYear,
-    IReadOnlyList<Activity> DeletedResults,
-    IReadOnlyList<SpendingEntry> DeletedSpending,
-    Review.ReviewPanel Review)
-{
-    public bool CanSubmit => CanEdit && Checklist.CanSubmit;
-}
-
-public sealed class EvaluationForm
-{
-    [StringLength(Limits.LongText, ErrorMessage = "Ne vairāk kā {1} zīmes.")]
-    [Display(Name = "Rezultātu apraksts un novērtējums")]
-    public string? Text { get; set; }
-
-    /// <summary>
-    /// The year's total spend as a document states it ("Faktiski 49 000,00 euro"). Optional: when
-    /// empty, the reports use the sum of the lines; when given, a difference is flagged.
-    /// </summary>
-    [Display(Name = "Faktiskie izdevumi kopā, kā norādīts pārskatā")]
-    public string? ReportedTotal { get; set; }
-
-    public int Version { get; set; }
-}
-
-/// <remarks>Opened with the reporting graph: the page shows the year's sum of the lines beside the stated total.</remarks>
-public sealed record EvaluationPage(OpenedYear Opened, EvaluationForm Form, ConcurrencyConflict? Conflict = null)
-{
-    public long ActualCents => Opened.Balance().ActualCents;
-}
-
-/// <summary>One line of the carry-over split; <see cref="Saved"/> is the amount as it was when the form was opened.</summary>
-public sealed class CarryOverRow
-{
-    public int BudgetLineId { get; set; }
-    public string? Amount { get; set; }
-    public string? Saved { get; set; }
-}
-
-public sealed class CarryOverForm
-{
-    public List<CarryOverRow> Lines { get; set; } = [];
-}
-
-public sealed record CarryOverPage(OpenedYear Opened, YearBalance Balance, bool IsLastYear, CarryOverForm Form, ConcurrencyConflict? Conflict = null);
 
 /// <summary>
 /// The year workspace of the performer's staff, and the year-wide parts of the entry: the evaluation
@@ -80,27 +30,21 @@ public sealed class YearsController(
     private const string FormPrefix = "Form";
 
     [HttpGet("entry")]
-    public async Task<IActionResult> Workspace(int id, int number, CancellationToken cancellationToken)
-    {
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.View, graph: true, cancellationToken);
-        return gated.Refusal ?? View(await workspace.BuildAsync(User, gated.Opened!, null, null, cancellationToken));
-    }
+    [OpensYear(AgreementOperation.View, Graph = true)]
+    public async Task<IActionResult> Workspace(OpenedYear opened, CancellationToken cancellationToken) =>
+        View(await workspace.BuildAsync(User, opened, null, null, cancellationToken));
 
     [HttpPost("submit")]
-    public async Task<IActionResult> Submit(int id, int number, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Submit, Graph = true)]
+    public async Task<IActionResult> Submit(int id, int number, OpenedYear opened, CancellationToken cancellationToken)
     {
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Submit, graph: true, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var page = await workspace.BuildAsync(User, gated.Opened!, null, null, cancellationToken);
+        var page = await workspace.BuildAsync(User, opened, null, null, cancellationToken);
         if (!page.Checklist.CanSubmit)
         {
             ModelState.AddModelError("", localizer["Gadu vēl nevar iesniegt: pabeidziet kontrolsarakstā atzīmētās daļas."]);
             return this.ViewWithStatus(nameof(Workspace), page, StatusCodes.Status422UnprocessableEntity);
         }
-        YearWorkflow.Submit(gated.Opened!.Year, page.Checklist);
+        YearWorkflow.Submit(opened.Year, page.Checklist);
         var note = ReviewHistory.Note(User, id, number, ReviewNoteKind.Submitted, null);
         db.ReviewNotes.Add(note);
         await db.SaveChangesAsync(cancellationToken);
@@ -110,15 +54,11 @@ public sealed class YearsController(
     }
 
     [HttpGet("evaluation")]
-    public async Task<IActionResult> Evaluation(int id, int number, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit, Graph = true)]
+    public IActionResult Evaluation(OpenedYear opened)
     {
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: true, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var year = gated.Opened!.Year;
-        return View(new EvaluationPage(gated.Opened, new EvaluationForm
+        var year = opened.Year;
+        return View(new EvaluationPage(opened, new EvaluationForm
         {
             Text = year.EvaluationText,
             ReportedTotal = year.ReportedActualTotalCents is { } total ? Formatting.Display.Money(total) : null,
@@ -127,15 +67,11 @@ public sealed class YearsController(
     }
 
     [HttpPost("evaluation")]
-    public async Task<IActionResult> SaveEvaluation(int id, int number, [FromForm(Name = FormPrefix)] EvaluationForm form, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit, Graph = true)]
+    public async Task<IActionResult> SaveEvaluation(int id, int number, [FromForm(Name = FormPrefix)] EvaluationForm form, OpenedYear opened, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: true, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var opened = gated.Opened!;
+        ArgumentNullException.ThrowIfNull(opened);
         var reportedTotal = MoneyField.Read(ModelState, $"{FormPrefix}.{nameof(EvaluationForm.ReportedTotal)}", form.ReportedTotal, localizer, required: false);
         if (!ModelState.IsValid)
         {
@@ -155,47 +91,43 @@ public sealed class YearsController(
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            var reopened = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: true, cancellationToken);
-            return reopened.Refusal ?? await EvaluationConflictAsync(reopened.Opened!, form, cancellationToken);
+            // Look again through the same gate: the year may have been submitted meanwhile.
+            var reopened = await gate.OpenAsync(User, id, number, AgreementOperations.Edit, graph: true, cancellationToken);
+            return reopened.Refusal is null
+                ? await EvaluationConflictAsync(reopened.Opened!, form, cancellationToken)
+                : reopened.Response(MetadataProvider, ModelState);
         }
         TempData[Flash.Key] = localizer["Rezultātu apraksts saglabāts."].Value;
         return Redirect(Url.Action(nameof(Workspace), new { id, number }) + "#evaluation");
     }
 
     [HttpGet("carry-over")]
-    public async Task<IActionResult> CarryOver(int id, int number, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit, Graph = true)]
+    public IActionResult CarryOver(OpenedYear opened)
     {
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: true, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var (balance, isLast) = (gated.Opened!.Balance(), gated.Opened.IsLastYear);
-        var saved = SavedSplit(gated.Opened!.Year);
+        ArgumentNullException.ThrowIfNull(opened);
+        var (balance, isLast) = (opened.Balance(), opened.IsLastYear);
+        var saved = SavedSplit(opened.Year);
         // Nothing decided yet: start from the remainder of each line. Otherwise show what was saved.
         var start = saved.Count == 0 ? CarryOverPlan.Prefill(balance) : saved;
         var form = new CarryOverForm
         {
-            Lines = gated.Opened.Lines.Select(l => new CarryOverRow
+            Lines = opened.Lines.Select(l => new CarryOverRow
             {
                 BudgetLineId = l.Id,
                 Amount = Formatting.Display.Money(start.GetValueOrDefault(l.Id)),
                 Saved = saved.GetValueOrDefault(l.Id).ToString(System.Globalization.CultureInfo.InvariantCulture),
             }).ToList(),
         };
-        return View(new CarryOverPage(gated.Opened, balance, isLast, form));
+        return View(new CarryOverPage(opened, balance, isLast, form));
     }
 
     [HttpPost("carry-over")]
-    public async Task<IActionResult> SaveCarryOver(int id, int number, [FromForm(Name = FormPrefix)] CarryOverForm form, CancellationToken cancellationToken)
+    [OpensYear(AgreementOperation.Edit, Graph = true)]
+    public async Task<IActionResult> SaveCarryOver(int id, int number, [FromForm(Name = FormPrefix)] CarryOverForm form, OpenedYear opened, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var gated = await gate.OpenAsync(this, id, number, AgreementOperations.Edit, graph: true, cancellationToken);
-        if (gated.Refusal is not null)
-        {
-            return gated.Refusal;
-        }
-        var opened = gated.Opened!;
+        ArgumentNullException.ThrowIfNull(opened);
         var (balance, isLast) = (opened.Balance(), opened.IsLastYear);
         var split = new Dictionary<int, long>();
         for (var i = 0; i < form.Lines.Count; i++)

@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+using ZemgaleNvo.Domain.Agreements;
+using ZemgaleNvo.Domain.Budget;
+using ZemgaleNvo.Domain.Entry;
+using ZemgaleNvo.Infrastructure.Data.Configurations;
+using ZemgaleNvo.Web.Forms;
+
+namespace ZemgaleNvo.Web.Features.Years;
+
+/// <summary>The year's overview: figures, checklist, everything entered so far, and what was deleted (for undo).</summary>
+public sealed record WorkspacePage(
+    OpenedYear Opened,
+    YearBalance Balance,
+    YearChecklist Checklist,
+    bool CanEdit,
+    bool IsLastYear,
+    IReadOnlyList<Activity> DeletedResults,
+    IReadOnlyList<SpendingEntry> DeletedSpending,
+    Review.ReviewPanel Review)
+{
+    public bool CanSubmit => CanEdit && Checklist.CanSubmit;
+}
+
+public sealed class EvaluationForm
+{
+    [StringLength(Limits.LongText, ErrorMessage = "Ne vairāk kā {1} zīmes.")]
+    [Display(Name = "Rezultātu apraksts un novērtējums")]
+    public string? Text { get; set; }
+
+    /// <summary>
+    /// The year's total spend as a document states it ("Faktiski 49 000,00 euro"). Optional: when
+    /// empty, the reports use the sum of the lines; when given, a difference is flagged.
+    /// </summary>
+    [Display(Name = "Faktiskie izdevumi kopā, kā norādīts pārskatā")]
+    public string? ReportedTotal { get; set; }
+
+    public int Version { get; set; }
+}
+
+/// <remarks>Opened with the reporting graph: the page shows the year's sum of the lines beside the stated total.</remarks>
+public sealed record EvaluationPage(OpenedYear Opened, EvaluationForm Form, ConcurrencyConflict? Conflict = null)
+{
+    public long ActualCents => Opened.Balance().ActualCents;
+}
+
+/// <summary>One line of the carry-over split; <see cref="Saved"/> is the amount as it was when the form was opened.</summary>
+public sealed class CarryOverRow
+{
+    public int BudgetLineId { get; set; }
+    public string? Amount { get; set; }
+    public string? Saved { get; set; }
+}
+
+public sealed class CarryOverForm
+{
+    public List<CarryOverRow> Lines { get; set; } = [];
+}
+
+public sealed record CarryOverPage(OpenedYear Opened, YearBalance Balance, bool IsLastYear, CarryOverForm Form, ConcurrencyConflict? Conflict = null);
