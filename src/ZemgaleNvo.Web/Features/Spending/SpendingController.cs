@@ -167,7 +167,7 @@ public sealed class SpendingController(AppDbContext db, YearEntryGate gate, IStr
             return NotFound();
         }
         var total = await FindTotalAsync(gated.Opened.Year.Id, lineId, cancellationToken);
-        var form = new LineTotalForm { Amount = total is null ? null : Formatting.Display.Money(total.AmountCents), Version = total?.Version ?? 0 };
+        var form = new LineTotalForm { Amount = total is null ? null : MoneyField.Prefill(total.AmountCents), Version = total?.Version ?? 0 };
         return View(new LineTotalPage(gated.Opened, line, await HasEntriesAsync(gated.Opened.Year.Id, lineId, cancellationToken), form));
     }
 
@@ -260,7 +260,7 @@ public sealed class SpendingController(AppDbContext db, YearEntryGate gate, IStr
             new(localizer["Piegādātājs"], saved.Supplier ?? "", FormText.Clean(yours.Supplier) ?? ""),
             new(localizer["Dokumenta Nr."], saved.DocumentNumber ?? "", FormText.Clean(yours.DocumentNumber) ?? ""),
             new(localizer["Summa, euro"], Formatting.Display.Money(saved.AmountCents),
-                Domain.Money.MoneyInput.Parse(yours.Amount) is { IsValid: true } typed ? Formatting.Display.Money(typed.Cents) : yours.Amount ?? ""),
+                Domain.Money.MoneyInput.Parse(yours.Amount, MoneyField.Language) is { IsValid: true } typed ? Formatting.Display.Money(typed.Cents) : yours.Amount ?? ""),
         };
         var conflict = await ConcurrencyConflict.DescribeAsync(db, nameof(SpendingEntry), saved.Id, fields, deleted: false, cancellationToken);
         yours.Version = saved.Version;
