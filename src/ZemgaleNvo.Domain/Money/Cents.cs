@@ -9,7 +9,10 @@ namespace ZemgaleNvo.Domain.Money;
 /// </summary>
 public static class Cents
 {
-    /// <summary>Upper bound for a single amount a user may enter: 10 000 000,00 euro.</summary>
+    /// <summary>
+    /// Upper bound for a single amount a user may enter: 10 000 000,00 euro. The one place the limit is
+    /// stated: messages and hints format it, forms.js reads it from the money hint's <c>data-money-max</c>.
+    /// </summary>
     public const long MaxSingleAmount = 10_000_000_00;
 
     /// <summary>
@@ -34,7 +37,12 @@ public static class Cents
         return (long)cents;
     }
 
-    public static decimal ToEuros(long cents) => cents / 100m;
+    /// <summary>
+    /// The one cents→euros conversion. Always two decimals (<c>12080</c> → <c>120.80</c>, <c>3000000</c> →
+    /// <c>30000.00</c>): multiplying by 0.01 keeps the scale at two, where dividing by 100 would drop
+    /// trailing zeros, and the open-data JSON and the spreadsheets write the decimal as it is.
+    /// </summary>
+    public static decimal ToEuros(long cents) => cents * 0.01m;
 
     /// <summary>
     /// Latvian form (<c>49 000,00</c>) for Latvian or no culture, the culture's own form otherwise

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using ZemgaleNvo.Domain.Money;
@@ -5,18 +6,28 @@ using ZemgaleNvo.Domain.Money;
 namespace ZemgaleNvo.Web.Forms;
 
 /// <summary>
-/// Reads an amount typed into a form (see <see cref="MoneyInput"/> for what is accepted) and, when it
-/// is refused, puts a message the user can act on against the field. Money fields are strings in the
-/// forms so that what the user typed comes back exactly as typed.
+/// Money fields in the UI language: reads an amount typed into a form (see <see cref="MoneyInput"/>
+/// for what is accepted in Latvian and in English) and, when it is refused, puts a message the user
+/// can act on against the field; pre-fills fields with text the same form reads back unchanged.
+/// Money fields are strings in the forms so that what the user typed comes back exactly as typed.
 /// </summary>
 public static class MoneyField
 {
+    /// <summary>How amounts are written in the current request's UI language (the language cookie).</summary>
+    public static MoneyLanguage Language => MoneyInput.LanguageOf(CultureInfo.CurrentUICulture);
+
+    /// <summary>
+    /// The value a money field is pre-filled with (<c>23 987,03</c> / <c>23,987.03</c>); saving the form
+    /// unchanged saves the same cents. Amounts in tables and text stay with <c>Display.Money</c>.
+    /// </summary>
+    public static string Prefill(long cents) => MoneyInput.Format(cents, Language);
+
     /// <returns>The amount in cents, or null when the field is empty (and not required) or refused.</returns>
     public static long? Read(ModelStateDictionary modelState, string key, string? text, IStringLocalizer localizer, bool required = true)
     {
         ArgumentNullException.ThrowIfNull(modelState);
         ArgumentNullException.ThrowIfNull(localizer);
-        var result = MoneyInput.Parse(text);
+        var result = MoneyInput.Parse(text, Language);
         if (result.IsValid)
         {
             return result.Cents;
@@ -29,6 +40,9 @@ public static class MoneyField
         return null;
     }
 
+    /// <summary>The largest amount a field takes (<see cref="Cents.MaxSingleAmount"/>), written as the field writes amounts.</summary>
+    public static string MaxAmount => MoneyInput.Format(Cents.MaxSingleAmount, Language);
+
     public static string Message(MoneyInputError error, IStringLocalizer localizer)
     {
         ArgumentNullException.ThrowIfNull(localizer);
@@ -37,7 +51,7 @@ public static class MoneyField
             MoneyInputError.Empty => localizer["Norādiet summu."],
             MoneyInputError.Negative => localizer["Summa nevar būt negatīva."],
             MoneyInputError.TooManyDecimals => localizer["Summā var būt ne vairāk kā divi cipari aiz komata."],
-            MoneyInputError.TooLarge => localizer["Summa nevar pārsniegt 10 000 000,00 euro."],
+            MoneyInputError.TooLarge => localizer["Summa nevar pārsniegt {0} euro.", MaxAmount],
             _ => localizer["Summu ierakstiet kā 1 234,56: eiro, komats, centi."],
         };
     }

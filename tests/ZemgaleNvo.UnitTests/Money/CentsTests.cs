@@ -32,6 +32,17 @@ public class CentsTests
         Assert.Equal(4864.53m, Cents.ToEuros(4_864_53));
     }
 
+    [Theory]
+    [InlineData(0L, "0.00")]
+    [InlineData(5L, "0.05")]
+    [InlineData(120_80L, "120.80")]
+    [InlineData(30_000_00L, "30000.00")]
+    [InlineData(-6_785_82L, "-6785.82")]
+    public void Euros_always_carry_two_decimals(long cents, string written)
+    {
+        Assert.Equal(written, Cents.ToEuros(cents).ToString(CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public void Refuses_fractions_of_a_cent()
     {

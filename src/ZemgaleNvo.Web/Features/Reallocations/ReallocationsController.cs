@@ -88,7 +88,7 @@ public sealed class ReallocationsController(AppDbContext db, IStringLocalizer<Sh
         {
             FromBudgetLineId = move.FromBudgetLineId,
             ToBudgetLineId = move.ToBudgetLineId,
-            Amount = Formatting.Display.Money(move.AmountCents),
+            Amount = MoneyField.Prefill(move.AmountCents),
             Reason = move.Reason,
             Reference = move.Reference,
             Version = move.Version,
@@ -193,7 +193,7 @@ public sealed class ReallocationsController(AppDbContext db, IStringLocalizer<Sh
             new(localizer["No pozīcijas"], opened.Line(saved.FromBudgetLineId)?.Name ?? "", opened.Line(yours.FromBudgetLineId)?.Name ?? ""),
             new(localizer["Uz pozīciju"], opened.Line(saved.ToBudgetLineId)?.Name ?? "", opened.Line(yours.ToBudgetLineId)?.Name ?? ""),
             new(localizer["Summa, euro"], Formatting.Display.Money(saved.AmountCents),
-                Domain.Money.MoneyInput.Parse(yours.Amount) is { IsValid: true } typed ? Formatting.Display.Money(typed.Cents) : yours.Amount ?? ""),
+                Domain.Money.MoneyInput.Parse(yours.Amount, MoneyField.Language) is { IsValid: true } typed ? Formatting.Display.Money(typed.Cents) : yours.Amount ?? ""),
             new(localizer["Pamatojums"], saved.Reason, FormText.Clean(yours.Reason) ?? ""),
             new(localizer["Atsauce"], saved.Reference ?? "", FormText.Clean(yours.Reference) ?? ""),
         };

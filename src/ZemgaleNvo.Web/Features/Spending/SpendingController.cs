@@ -137,7 +137,7 @@ public sealed class SpendingController(AppDbContext db, IStringLocalizer<SharedR
             return NotFound();
         }
         var total = await FindTotalAsync(opened.Year.Id, lineId, cancellationToken);
-        var form = new LineTotalForm { Amount = total is null ? null : Formatting.Display.Money(total.AmountCents), Version = total?.Version ?? 0 };
+        var form = new LineTotalForm { Amount = total is null ? null : MoneyField.Prefill(total.AmountCents), Version = total?.Version ?? 0 };
         return View(new LineTotalPage(opened, line, await HasEntriesAsync(opened.Year.Id, lineId, cancellationToken), form));
     }
 

@@ -44,7 +44,7 @@ public sealed class SpendingEntryForm
             Description = entry.Description,
             Supplier = entry.Supplier,
             DocumentNumber = entry.DocumentNumber,
-            Amount = Formatting.Display.Money(entry.AmountCents),
+            Amount = MoneyField.Prefill(entry.AmountCents),
             Version = entry.Version,
         };
     }

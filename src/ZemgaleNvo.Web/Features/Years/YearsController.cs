@@ -61,7 +61,7 @@ public sealed class YearsController(
         return View(new EvaluationPage(opened, new EvaluationForm
         {
             Text = year.EvaluationText,
-            ReportedTotal = year.ReportedActualTotalCents is { } total ? Formatting.Display.Money(total) : null,
+            ReportedTotal = year.ReportedActualTotalCents is { } total ? MoneyField.Prefill(total) : null,
             Version = year.Version,
         }));
     }
@@ -115,7 +115,7 @@ public sealed class YearsController(
             Lines = opened.Lines.Select(l => new CarryOverRow
             {
                 BudgetLineId = l.Id,
-                Amount = Formatting.Display.Money(start.GetValueOrDefault(l.Id)),
+                Amount = MoneyField.Prefill(start.GetValueOrDefault(l.Id)),
                 Saved = saved.GetValueOrDefault(l.Id).ToString(System.Globalization.CultureInfo.InvariantCulture),
             }).ToList(),
         };
@@ -209,7 +209,7 @@ public sealed class YearsController(
                 new ConflictField(localizer["Rezultātu apraksts un novērtējums"], opened.Year.EvaluationText ?? "", FormText.Clean(yours.Text) ?? ""),
                 new ConflictField(localizer["Faktiskie izdevumi kopā, kā norādīts pārskatā"],
                     opened.Year.ReportedActualTotalCents is { } saved ? Formatting.Display.Money(saved) : "",
-                    Domain.Money.MoneyInput.Parse(yours.ReportedTotal) is { IsValid: true } typed ? Formatting.Display.Money(typed.Cents) : yours.ReportedTotal ?? ""),
+                    Domain.Money.MoneyInput.Parse(yours.ReportedTotal, MoneyField.Language) is { IsValid: true } typed ? Formatting.Display.Money(typed.Cents) : yours.ReportedTotal ?? ""),
             ],
             deleted: false, cancellationToken);
         yours.Version = opened.Year.Version;

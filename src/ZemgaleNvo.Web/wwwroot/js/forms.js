@@ -7,16 +7,32 @@
 
     var moneyHint = function () { return document.getElementById('money_hint'); };
 
-    // Mirrors MoneyInput.Parse: 1 234,56 / 1234.56 / € or EUR around it; spaces group thousands in threes.
+    // How this page writes amounts ('lv' or 'en') and the largest amount in cents, from the money hint
+    // (the server fills both from the UI language and Cents.MaxSingleAmount).
+    function moneyLanguage() {
+        var hint = moneyHint();
+        return (hint && hint.getAttribute('data-money-language')) || (document.documentElement.lang === 'en' ? 'en' : 'lv');
+    }
+
+    function moneyMax() {
+        var hint = moneyHint();
+        var max = hint ? Number(hint.getAttribute('data-money-max')) : NaN;
+        return isNaN(max) ? Infinity : max;
+    }
+
+    // Mirrors MoneyInput.Parse. Both languages: € or EUR around it; thousands grouped in threes or not at all.
+    // Latvian: the last comma or point separates the cents (1 234,56 / 1234.56), spaces group thousands.
+    // English: a point separates the cents, commas (or spaces) only group thousands (1,234.56 / 1,234).
     function parseMoney(text) {
+        var english = moneyLanguage() === 'en';
         var value = (text || '').trim().replace(/^(€|eur|euro)\s*/i, '').replace(/\s*(€|eur|euro)$/i, '');
         if (value === '') { return { error: 'empty' }; }
         if (/^[-−]\d/.test(value)) { return { error: 'negative' }; }
         value = value.replace(/^\+/, '');
-        var separator = Math.max(value.lastIndexOf(','), value.lastIndexOf('.'));
+        var separator = english ? value.lastIndexOf('.') : Math.max(value.lastIndexOf(','), value.lastIndexOf('.'));
         var whole = separator < 0 ? value : value.slice(0, separator);
         var fraction = separator < 0 ? '' : value.slice(separator + 1);
-        var groups = whole.split(/[ \u00A0\u202F]/);
+        var groups = whole.split(english ? /[, \u00A0\u202F]/ : /[ \u00A0\u202F]/);
         var grouped = groups.length === 1 || (groups[0].length <= 3 && groups.slice(1).every(function (g) { return g.length === 3; }));
         if (!grouped || groups.some(function (g) { return !/^\d+$/.test(g); }) || !/^\d*$/.test(fraction) || (separator >= 0 && fraction === '')) {
             return { error: 'format' };
@@ -24,7 +40,7 @@
         if (fraction.length > 2) { return { error: 'decimals' }; }
         var euros = Number(groups.join(''));
         var cents = euros * 100 + (fraction === '' ? 0 : Number((fraction + '0').slice(0, 2)));
-        if (cents > 1000000000) { return { error: 'large' }; }
+        if (cents > moneyMax()) { return { error: 'large' }; }
         return { cents: cents };
     }
 

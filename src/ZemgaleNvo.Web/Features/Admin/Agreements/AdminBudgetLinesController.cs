@@ -83,7 +83,7 @@ public sealed class AdminBudgetLinesController(AppDbContext db, AgreementUsage u
             Amounts = [.. agreement.Years.OrderBy(y => y.Number).Select(y => new PlannedAmountRow
             {
                 YearNumber = y.Number,
-                Amount = line.PlannedAmounts.FirstOrDefault(p => p.ImplementationYearId == y.Id) is { } planned ? Display.Money(planned.AmountCents) : null,
+                Amount = line.PlannedAmounts.FirstOrDefault(p => p.ImplementationYearId == y.Id) is { } planned ? MoneyField.Prefill(planned.AmountCents) : null,
             })],
         };
         return View("Line", LinePage(agreement, lineId, form));

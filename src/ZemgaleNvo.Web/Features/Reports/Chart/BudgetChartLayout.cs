@@ -184,7 +184,7 @@ public sealed class BudgetChartLayout
             return 1_000_00;
         }
 
-        var raw = largestCents / 100.0 / targetSteps;
+        var raw = (double)Domain.Money.Cents.ToEuros(largestCents) / targetSteps;
         var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
         var normalised = raw / magnitude;
         var nice = normalised <= 1 ? 1 : normalised <= 2 ? 2 : normalised <= 2.5 ? 2.5 : normalised <= 5 ? 5 : 10;

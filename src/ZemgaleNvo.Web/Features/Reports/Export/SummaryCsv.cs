@@ -82,7 +82,7 @@ public static class SummaryCsv
     }
 
     /// <summary><c>36785,82</c>; empty where the table leaves the cell blank.</summary>
-    internal static string Amount(long? cents) => cents is { } c ? (c * 0.01m).ToString("0.00", DecimalComma) : string.Empty;
+    internal static string Amount(long? cents) => cents is { } c ? Domain.Money.Cents.ToEuros(c).ToString("0.00", DecimalComma) : string.Empty;
 
     /// <summary>Free text, with a leading apostrophe when it would otherwise start a formula in Excel.</summary>
     internal static string Text(string value)

@@ -90,7 +90,7 @@ public static class SummaryJson
         year.Reallocations.Select(r => new ReallocationJson(r.From.Ordinal, r.To.Ordinal, Euros(r.AmountCents), r.Reason, r.Reference)).ToList());
 
     /// <summary>Cents to euros with a scale of exactly two decimals, so 3000000 is written <c>30000.00</c>, 12080 <c>120.80</c>.</summary>
-    internal static decimal Euros(long cents) => cents * 0.01m;
+    internal static decimal Euros(long cents) => Domain.Money.Cents.ToEuros(cents);
 
     private static string AgreementType(AgreementType type) => type switch
     {

@@ -32,7 +32,7 @@ internal readonly record struct XlsxCell(string? Text, decimal? Number, XlsxStyl
 
     /// <summary>Euros with exactly two decimals, written as a number (<c>36785.82</c>) formatted <c>#,##0.00</c>.</summary>
     public static XlsxCell Money(long? cents, bool bold = false) =>
-        cents is { } c ? new(null, c * 0.01m, bold ? XlsxStyle.MoneyBold : XlsxStyle.Money) : Empty;
+        cents is { } c ? new(null, Domain.Money.Cents.ToEuros(c), bold ? XlsxStyle.MoneyBold : XlsxStyle.Money) : Empty;
 
     /// <summary>A date as Excel's day number, formatted <c>dd.mm.yyyy</c>.</summary>
     public static XlsxCell Date(DateOnly? date) =>
