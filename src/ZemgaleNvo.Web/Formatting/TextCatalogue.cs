@@ -10,7 +10,7 @@ namespace ZemgaleNvo.Web.Formatting;
 /// are the Latvian texts, <c>Resources/SharedResource.en.resx</c> holds their English (the same file
 /// the pages read through <c>IStringLocalizer</c>). Reports, exports, PDFs and emails are written
 /// for a chosen language, not the request's, so they read the catalogue here instead of through the
-/// request culture. Write a lookup as <c>L["…"]</c>, so the translation-completeness test finds it.
+/// request culture. Write a lookup as <c>L[</c> and the Latvian text in quotes, so the translation-completeness test finds it.
 /// </summary>
 /// <remarks>
 /// Where one Latvian word needs two English ones ("Neatbilstības": a spreadsheet of non-compliant

@@ -41,6 +41,9 @@ public sealed class ReportText(ReportFormat format)
     public string CarriedOut => L["pārskats|Pārcelts tālāk"];
     public string Execution => L["Izpilde"];
     public string Total => L["Kopā"];
+
+    /// <summary>"euro" / "EUR" beside an axis of amounts.</summary>
+    public string EuroUnit => L["euro"];
     public string WholePeriod => L["Visā periodā"];
     public string Status => L["Statuss"];
     public string Spending => L["pārskats|Izdevumi"];
