@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using ZemgaleNvo.Pdf;
 using ZemgaleNvo.Web.Features.Reports;
 using ZemgaleNvo.Web.Features.Reports.Pdf;
+using ZemgaleNvo.Web.Formatting;
 
 namespace ZemgaleNvo.Benchmarks;
 

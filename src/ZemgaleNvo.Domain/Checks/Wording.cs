@@ -1,6 +1,7 @@
 using System.Globalization;
 using ZemgaleNvo.Domain.Agreements;
 using ZemgaleNvo.Domain.Money;
+using ZemgaleNvo.Domain.Periods;
 
 namespace ZemgaleNvo.Domain.Checks;
 
@@ -33,15 +34,17 @@ internal static class Wording
 
     public static string QuoteEn(string text) => "“" + text + "”";
 
-    /// <summary>"15.07.2023." as Latvian documents write dates.</summary>
-    public static string DateLv(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) + ".";
+    /// <summary>"15.07.2023.", as every output writes a Latvian date (<see cref="DocumentDates"/>).</summary>
+    public static string DateLv(DateOnly date) => DocumentDates.Latvian(date);
 
-    public static string DateEn(DateOnly date) => date.ToString("d MMMM yyyy", English);
+    /// <summary>"15/07/2023", as every output writes an English date.</summary>
+    public static string DateEn(DateOnly date) => DocumentDates.English(date);
 
     /// <summary>"15.07.2023.–14.07.2024.".</summary>
-    public static string RangeLv(DateOnly start, DateOnly end) => DateLv(start) + "–" + DateLv(end);
+    public static string RangeLv(DateOnly start, DateOnly end) => DocumentDates.Range(DateLv(start), DateLv(end));
 
-    public static string RangeEn(DateOnly start, DateOnly end) => DateEn(start) + " – " + DateEn(end);
+    /// <summary>"15/07/2023–14/07/2024".</summary>
+    public static string RangeEn(DateOnly start, DateOnly end) => DocumentDates.Range(DateEn(start), DateEn(end));
 
     /// <summary>"3." for the third result of a list.</summary>
     public static string OrdinalLv(int ordinal) => ordinal.ToString(CultureInfo.InvariantCulture) + ".";

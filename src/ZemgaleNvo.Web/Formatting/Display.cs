@@ -1,5 +1,4 @@
 using System.Globalization;
-using ZemgaleNvo.Web.Features.Reports;
 
 namespace ZemgaleNvo.Web.Formatting;
 

@@ -1,4 +1,4 @@
-using ZemgaleNvo.Web.Features.Reports;
+using ZemgaleNvo.Web.Formatting;
 
 namespace ZemgaleNvo.Web.Notifications;
 
@@ -9,55 +9,47 @@ namespace ZemgaleNvo.Web.Notifications;
 /// </summary>
 public sealed class NotificationText(ReportFormat format)
 {
-    private bool Lv => format.IsLatvian;
+    private TextCatalogue L => format.Words;
 
-    public string Greeting => Lv ? "Labdien!" : "Hello,";
-    public string Agreement => Lv ? "Līgums" : "Agreement";
-    public string Performer => Lv ? "Izpildītājs" : "Performer";
-    public string Year => Lv ? "Īstenošanas gads" : "Implementation year";
-    public string Status => Lv ? "Statuss" : "Status";
-    public string Reason => Lv ? "Pamatojums" : "Reason";
-    public string NoReason => Lv ? "nav norādīts" : "not given";
-    public string When => Lv ? "Laiks" : "Time";
-    public string RigaTime => Lv ? "Rīgas laiks" : "Riga time";
-    public string OpenYear => Lv ? "Atvērt gadu portālā" : "Open the year in the portal";
-    public string Footer => Lv
-        ? "Šo ziņu automātiski nosūtīja portāls ZemgaleNvo; uz to nav jāatbild."
-        : "This message was sent automatically by the ZemgaleNvo portal; there is no need to reply.";
+    public string Greeting => L["Labdien!"];
+    public string Agreement => L["Līgums"];
+    public string Performer => L["Izpildītājs"];
+    public string Year => L["Īstenošanas gads"];
+    public string Status => L["Statuss"];
+    public string Reason => L["Pamatojums"];
+    public string NoReason => L["e-pasts|nav norādīts"];
+    public string When => L["Laiks"];
+    public string RigaTime => L["Rīgas laiks"];
+    public string OpenYear => L["Atvērt gadu portālā"];
+    public string Footer => L["Šo ziņu automātiski nosūtīja portāls ZemgaleNvo; uz to nav jāatbild."];
 
     /// <summary>"Nr." before an agreement's number.</summary>
-    public string NumberPrefix => Lv ? "Nr." : "No.";
+    public string NumberPrefix => L["Nr."];
 
     /// <summary>"III. īstenošanas gads iesniegts izskatīšanai – Biedrība „Zemgales NVO centrs”".</summary>
     public string Subject(WorkflowNoticeKind kind, string yearName, string performer) => kind switch
     {
-        WorkflowNoticeKind.Submitted => Lv ? $"{yearName} iesniegts izskatīšanai – {performer}" : $"{yearName} submitted for review – {performer}",
-        WorkflowNoticeKind.Returned => Lv ? $"{yearName} atgriezts labošanai – {performer}" : $"{yearName} returned for correction – {performer}",
-        WorkflowNoticeKind.Approved => Lv ? $"{yearName} apstiprināts – {performer}" : $"{yearName} approved – {performer}",
+        WorkflowNoticeKind.Submitted => L["{0} iesniegts izskatīšanai – {1}", yearName, performer],
+        WorkflowNoticeKind.Returned => L["{0} atgriezts labošanai – {1}", yearName, performer],
+        WorkflowNoticeKind.Approved => L["{0} apstiprināts – {1}", yearName, performer],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
     /// <summary>What happened and what the reader is asked to do.</summary>
     public string Lead(WorkflowNoticeKind kind) => kind switch
     {
-        WorkflowNoticeKind.Submitted => Lv
-            ? "Izpildītājs iesniedza īstenošanas gadu izskatīšanai. Lūdzam to izskatīt un apstiprināt vai atgriezt labošanai."
-            : "The performer submitted an implementation year for review. Please review it and approve it or return it for correction.",
-        WorkflowNoticeKind.Returned => Lv
-            ? "Ministrija atgrieza īstenošanas gadu labošanai. Lūdzam novērst norādīto un iesniegt gadu atkārtoti."
-            : "The ministry returned an implementation year for correction. Please address the reason below and submit the year again.",
-        WorkflowNoticeKind.Approved => Lv
-            ? "Ministrija apstiprināja īstenošanas gadu. Gads ir noslēgts, un tā datus vairs nevar labot."
-            : "The ministry approved an implementation year. The year is closed and its data can no longer be changed.",
+        WorkflowNoticeKind.Submitted => L["Izpildītājs iesniedza īstenošanas gadu izskatīšanai. Lūdzam to izskatīt un apstiprināt vai atgriezt labošanai."],
+        WorkflowNoticeKind.Returned => L["Ministrija atgrieza īstenošanas gadu labošanai. Lūdzam novērst norādīto un iesniegt gadu atkārtoti."],
+        WorkflowNoticeKind.Approved => L["Ministrija apstiprināja īstenošanas gadu. Gads ir noslēgts, un tā datus vairs nevar labot."],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
     /// <summary>The label before the actor's name: "Iesniedza", "Atgrieza", "Apstiprināja".</summary>
     public string Actor(WorkflowNoticeKind kind) => kind switch
     {
-        WorkflowNoticeKind.Submitted => Lv ? "Iesniedza" : "Submitted by",
-        WorkflowNoticeKind.Returned => Lv ? "Atgrieza" : "Returned by",
-        WorkflowNoticeKind.Approved => Lv ? "Apstiprināja" : "Approved by",
+        WorkflowNoticeKind.Submitted => L["Iesniedza"],
+        WorkflowNoticeKind.Returned => L["Atgrieza"],
+        WorkflowNoticeKind.Approved => L["Apstiprināja"],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

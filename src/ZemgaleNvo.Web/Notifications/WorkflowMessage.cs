@@ -5,6 +5,7 @@ using MimeKit;
 using ZemgaleNvo.Domain.Agreements;
 using ZemgaleNvo.Domain.Reviews;
 using ZemgaleNvo.Web.Features.Reports;
+using ZemgaleNvo.Web.Formatting;
 
 namespace ZemgaleNvo.Web.Notifications;
 

@@ -3,6 +3,7 @@ using MimeKit;
 using ZemgaleNvo.Domain.Users;
 using ZemgaleNvo.Infrastructure.Data;
 using ZemgaleNvo.Web.Features.Reports;
+using ZemgaleNvo.Web.Formatting;
 
 namespace ZemgaleNvo.Web.Notifications;
 

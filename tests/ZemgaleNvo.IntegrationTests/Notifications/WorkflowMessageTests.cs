@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ZemgaleNvo.Domain.Agreements;
 using ZemgaleNvo.Web.Features.Reports;
+using ZemgaleNvo.Web.Formatting;
 using ZemgaleNvo.Web.Notifications;
 
 namespace ZemgaleNvo.IntegrationTests.Notifications;

@@ -40,7 +40,7 @@ public class ActivityDatesRuleTests
             "I. īstenošanas gada pozīcijas „novada festivāliem” 2. rezultāta datums 05.03.2022. ir ārpus īstenošanas gada (01.03.2021.–28.02.2022.).",
             finding.MessageLv);
         Assert.Equal(
-            "Result 2 of the line “novada festivāliem” in year I: its date 5 March 2022 lies outside the implementation year (1 March 2021 – 28 February 2022).",
+            "Result 2 of the line “novada festivāliem” in year I: its date 05/03/2022 lies outside the implementation year (01/03/2021–28/02/2022).",
             finding.MessageEn);
     }
 

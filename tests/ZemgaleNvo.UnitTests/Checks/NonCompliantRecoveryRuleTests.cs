@@ -61,6 +61,6 @@ public class NonCompliantRecoveryRuleTests
         Assert.Equal(ConsistencyRuleCodes.RecoveryDateWithoutAmount, finding.RuleCode);
         Assert.Equal(FindingSeverity.Warning, finding.Severity);
         Assert.EndsWith($"norādīts atgūšanas datums 01.12.2021., bet atgūtā summa ir {Lv.Euro("0,00")}.", finding.MessageLv, StringComparison.Ordinal);
-        Assert.EndsWith("has a recovery date of 1 December 2021 but EUR 0.00 recovered.", finding.MessageEn, StringComparison.Ordinal);
+        Assert.EndsWith("has a recovery date of 01/12/2021 but EUR 0.00 recovered.", finding.MessageEn, StringComparison.Ordinal);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ZemgaleNvo.Web.Authorization;
 using ZemgaleNvo.Web.Features.Reports;
+using ZemgaleNvo.Web.Formatting;
 
 namespace ZemgaleNvo.Web.Features.Dashboard;
 

@@ -3,6 +3,7 @@ using System.Security;
 using System.Text;
 using ZemgaleNvo.Web.Features.Reports;
 using ZemgaleNvo.Web.Features.Reports.Chart;
+using ZemgaleNvo.Web.Formatting;
 
 namespace ZemgaleNvo.Web.Features.Dashboard;
 

@@ -1,3 +1,5 @@
+using ZemgaleNvo.Web.Formatting;
+
 namespace ZemgaleNvo.Web.Features.Reports;
 
 /// <summary>
@@ -6,74 +8,67 @@ namespace ZemgaleNvo.Web.Features.Reports;
 /// </summary>
 public sealed class ReportText(ReportFormat format)
 {
-    private bool Lv => format.IsLatvian;
+    private TextCatalogue L => format.Words;
 
-    public string SummaryTitle => Lv ? "Kopsavilkums" : "Summary";
-    public string YearReportTitle => Lv ? "Īstenošanas gada pārskats" : "Implementation year report";
-    public string Region => Lv ? "Reģions" : "Region";
-    public string Task => Lv ? "Valsts pārvaldes uzdevums" : "Public-administration task";
-    public string Performer => Lv ? "Valsts pārvaldes uzdevuma veicējs" : "Performer of the task";
-    public string DelegationPeriod => Lv ? "Valsts pārvaldes uzdevuma deleģēšanas periods" : "Delegation period of the task";
-    public string ResultsSection => Lv
-        ? "Apraksts un vērtējums par valsts pārvaldes uzdevuma izpildes ietvaros sasniegtajiem rezultatīvajiem rādītājiem un izlietotā valsts budžeta finansējuma atbilstību līgumā paredzētajiem mērķiem"
-        : "Description and evaluation of the performance indicators achieved and of the conformity of the state budget funding spent with the agreement's objectives";
-    public string FundingSection => Lv
-        ? "Plānotais un faktiski izlietotais valsts budžeta finansējums sadalījumā pa gadiem"
-        : "Planned and actually spent state budget funding by year";
-    public string BudgetTableSection => Lv ? "Finansējuma izlietojums pa budžeta pozīcijām, euro" : "Funding by budget line, EUR";
-    public string ChartSection => Lv ? "Plānotais un faktiskais finansējums pa gadiem un pozīcijām" : "Planned and actual funding by year and line";
-    public string NonCompliant => Lv ? "Neatbilstoši veiktie izdevumi" : "Non-compliant expenditure";
-    public string Unrecovered => Lv ? "Neatgūto līdzekļu apmērs no neatbilstoši veiktajiem izdevumiem" : "Amount of non-compliant expenditure not recovered";
-    public string OtherInformation => Lv ? "Cita informācija" : "Other information";
-    public string Evaluation => Lv ? "Vērtējums" : "Evaluation";
-    public string FindingsSection => Lv ? "Pielikums. Portāla konstatētās neatbilstības" : "Annex. Inconsistencies found by the portal";
-    public string FindingsIntro => Lv
-        ? "Portāls šīs neatbilstības atrada datos automātiski. Tās palīdz sagatavot un pārbaudīt pārskatu; publicējamā kopsavilkumā tās neiekļauj."
-        : "The portal found these inconsistencies in the data by itself. They help to prepare and review the report and are not part of the published summary.";
-    public string NoFindings => Lv ? "Neatbilstības nav atrastas." : "No inconsistencies found.";
-    public string NoResults => Lv ? "Rezultāti nav ievadīti." : "No results entered.";
-    public string Page => Lv ? "Lapa {0} no {1}" : "Page {0} of {1}";
-    public string Year => Lv ? "Gads" : "Year";
-    public string Line => Lv ? "Budžeta pozīcija" : "Budget line";
-    public string Planned => Lv ? "Plānots" : "Planned";
-    public string CarriedIn => Lv ? "Pārcelts no iepr. gada" : "Carried in";
-    public string ReallocatedIn => Lv ? "Pārdalīts uz" : "Reallocated in";
-    public string ReallocatedOut => Lv ? "Pārdalīts no" : "Reallocated out";
-    public string Available => Lv ? "Pieejams" : "Available";
-    public string Actual => Lv ? "Faktiski" : "Actual";
-    public string Remaining => Lv ? "Atlikums" : "Remaining";
-    public string CarriedOut => Lv ? "Pārcelts tālāk" : "Carried out";
-    public string Execution => Lv ? "Izpilde" : "Execution";
-    public string Total => Lv ? "Kopā" : "Total";
-    public string WholePeriod => Lv ? "Visā periodā" : "Whole period";
-    public string Status => Lv ? "Statuss" : "Status";
-    public string Spending => Lv ? "Izdevumi" : "Expenditure";
-    public string Reallocations => Lv ? "Pārdales starp pozīcijām" : "Reallocations between lines";
-    public string Date => Lv ? "Datums" : "Date";
-    public string Description => Lv ? "Apraksts" : "Description";
-    public string Supplier => Lv ? "Piegādātājs" : "Supplier";
-    public string Document => Lv ? "Dokuments" : "Document";
-    public string Amount => Lv ? "Summa" : "Amount";
-    public string From => Lv ? "No" : "From";
-    public string To => Lv ? "Uz" : "To";
-    public string Reason => Lv ? "Pamatojums" : "Reason";
-    public string Recovered => Lv ? "Atgūts" : "Recovered";
-    public string Severity => Lv ? "Nozīmīgums" : "Severity";
-    public string Finding => Lv ? "Konstatējums" : "Finding";
-    public string Error => Lv ? "Kļūda" : "Error";
-    public string Warning => Lv ? "Brīdinājums" : "Warning";
+    public string SummaryTitle => L["Kopsavilkums"];
+    public string YearReportTitle => L["Īstenošanas gada pārskats"];
+    public string Region => L["Reģions"];
+    public string Task => L["Valsts pārvaldes uzdevums"];
+    public string Performer => L["pārskats|Valsts pārvaldes uzdevuma veicējs"];
+    public string DelegationPeriod => L["Valsts pārvaldes uzdevuma deleģēšanas periods"];
+    public string ResultsSection => L["Apraksts un vērtējums par valsts pārvaldes uzdevuma izpildes ietvaros sasniegtajiem rezultatīvajiem rādītājiem un izlietotā valsts budžeta finansējuma atbilstību līgumā paredzētajiem mērķiem"];
+    public string FundingSection => L["Plānotais un faktiski izlietotais valsts budžeta finansējums sadalījumā pa gadiem"];
+    public string BudgetTableSection => L["Finansējuma izlietojums pa budžeta pozīcijām, euro"];
+    public string ChartSection => L["Plānotais un faktiskais finansējums pa gadiem un pozīcijām"];
+    public string NonCompliant => L["Neatbilstoši veiktie izdevumi"];
+    public string Unrecovered => L["Neatgūto līdzekļu apmērs no neatbilstoši veiktajiem izdevumiem"];
+    public string OtherInformation => L["Cita informācija"];
+    public string Evaluation => L["Vērtējums"];
+    public string FindingsSection => L["Pielikums. Portāla konstatētās neatbilstības"];
+    public string FindingsIntro => L["Portāls šīs neatbilstības atrada datos automātiski. Tās palīdz sagatavot un pārbaudīt pārskatu; publicējamā kopsavilkumā tās neiekļauj."];
+    public string NoFindings => L["Neatbilstības nav atrastas."];
+    public string NoResults => L["Rezultāti nav ievadīti."];
+    public string Page => L["Lapa {0} no {1}"];
+    public string Year => L["Gads"];
+    public string Line => L["Budžeta pozīcija"];
+    public string Planned => L["Plānots"];
+    public string CarriedIn => L["Pārcelts no iepr. gada"];
+    public string ReallocatedIn => L["Pārdalīts uz"];
+    public string ReallocatedOut => L["Pārdalīts no"];
+    public string Available => L["Pieejams"];
+    public string Actual => L["Faktiski"];
+    public string Remaining => L["Atlikums"];
+    public string CarriedOut => L["pārskats|Pārcelts tālāk"];
+    public string Execution => L["Izpilde"];
+    public string Total => L["Kopā"];
+
+    /// <summary>"euro" / "EUR" beside an axis of amounts.</summary>
+    public string EuroUnit => L["euro"];
+    public string WholePeriod => L["Visā periodā"];
+    public string Status => L["Statuss"];
+    public string Spending => L["pārskats|Izdevumi"];
+    public string Reallocations => L["Pārdales starp pozīcijām"];
+    public string Date => L["Datums"];
+    public string Description => L["Apraksts"];
+    public string Supplier => L["Piegādātājs"];
+    public string Document => L["Dokuments"];
+    public string Amount => L["Summa"];
+    public string From => L["No"];
+    public string To => L["Uz"];
+    public string Reason => L["Pamatojums"];
+    public string Recovered => L["Atgūts"];
+    public string Severity => L["Nozīmīgums"];
+    public string Finding => L["Konstatējums"];
+    public string Error => L["Kļūda"];
+    public string Warning => L["Brīdinājums"];
 
     /// <summary>"(2022. gada 15. jūlijs līdz 2023. gada 14. jūlijs)" after a year's title.</summary>
     public string YearHeading(ReportYear year) => $"{format.YearTitle(year.Number)} ({format.LongPeriod(year.Start, year.End)})";
 
     /// <summary>"Plānots 49 000,00 euro, t.sk." followed by one line per budget line.</summary>
-    public string PlannedLead(ReportYear year) => Lv
-        ? $"Plānots {format.Euro(year.PlannedCents)}, t.sk."
-        : $"Planned {format.Euro(year.PlannedCents)}, of which";
+    public string PlannedLead(ReportYear year) => L["Plānots {0}, t.sk.", format.Euro(year.PlannedCents)];
 
-    public string ActualLead(ReportYear year) => Lv
-        ? $"Faktiski {format.Euro(year.ActualCents)}, t.sk."
-        : $"Actually spent {format.Euro(year.ActualCents)}, of which";
+    public string ActualLead(ReportYear year) => L["Faktiski {0}, t.sk.", format.Euro(year.ActualCents)];
 
     /// <summary>"30 000,00 euro pilsoniskās sabiedrības attīstībai Zemgales reģionā"</summary>
     public string LineAmount(long cents, ReportLine line) => $"{format.Euro(cents)} {line.Name}";
@@ -86,10 +81,8 @@ public sealed class ReportText(ReportFormat format)
             return null;
         }
         var parts = year.Budget.Where(b => b.CarriedOutCents != 0).Select(b => LineAmount(b.CarriedOutCents, b.Line)).ToList();
-        var split = string.Join(Lv ? " un " : " and ", parts);
-        return Lv
-            ? $"Atlikums {format.Euro(year.CarriedOutCents)} apmērā pārcelts uz nākamo periodu (t.sk. {split})."
-            : $"The balance of {format.Euro(year.CarriedOutCents)} was carried over to the next period (of which {split}).";
+        var split = string.Join(L[" un "], parts);
+        return L["Atlikums {0} apmērā pārcelts uz nākamo periodu (t.sk. {1}).", format.Euro(year.CarriedOutCents), split];
     }
 
     public string SeverityName(Domain.Checks.FindingSeverity severity) =>

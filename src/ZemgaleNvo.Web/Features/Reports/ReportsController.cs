@@ -9,6 +9,7 @@ using ZemgaleNvo.Pdf;
 using ZemgaleNvo.Web.Authorization;
 using ZemgaleNvo.Web.Features.Reports.Export;
 using ZemgaleNvo.Web.Features.Reports.Pdf;
+using ZemgaleNvo.Web.Formatting;
 
 namespace ZemgaleNvo.Web.Features.Reports;
 

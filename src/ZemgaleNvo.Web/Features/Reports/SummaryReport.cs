@@ -1,6 +1,7 @@
 using ZemgaleNvo.Domain.Agreements;
 using ZemgaleNvo.Domain.Checks;
 using ZemgaleNvo.Domain.Reviews;
+using ZemgaleNvo.Web.Formatting;
 
 namespace ZemgaleNvo.Web.Features.Reports;
 

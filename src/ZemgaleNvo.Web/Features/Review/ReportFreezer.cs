@@ -6,6 +6,7 @@ using ZemgaleNvo.Infrastructure.Data;
 using ZemgaleNvo.Pdf;
 using ZemgaleNvo.Web.Features.Reports;
 using ZemgaleNvo.Web.Features.Reports.Pdf;
+using ZemgaleNvo.Web.Formatting;
 
 namespace ZemgaleNvo.Web.Features.Review;
 

@@ -3,6 +3,7 @@ using Microsoft.VisualBasic.FileIO;
 using ZemgaleNvo.IntegrationTests.Infrastructure;
 using ZemgaleNvo.Web.Features.Reports;
 using ZemgaleNvo.Web.Features.Reports.Export;
+using ZemgaleNvo.Web.Formatting;
 
 namespace ZemgaleNvo.IntegrationTests.Reports.Export;
 

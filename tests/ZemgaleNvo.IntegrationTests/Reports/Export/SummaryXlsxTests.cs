@@ -5,6 +5,7 @@ using ZemgaleNvo.Domain.Checks;
 using ZemgaleNvo.IntegrationTests.Infrastructure;
 using ZemgaleNvo.Web.Features.Reports;
 using ZemgaleNvo.Web.Features.Reports.Export;
+using ZemgaleNvo.Web.Formatting;
 
 namespace ZemgaleNvo.IntegrationTests.Reports.Export;
 
@@ -122,7 +123,7 @@ public class SummaryXlsxTests(PortalFixture portal) : IClassFixture<PortalFixtur
             var body = xlsx.Rows("Finansējums").Skip(1).ToList();
             // 3 years × (2 lines + total) + 2 period lines + grand total
             Assert.Equal(12, body.Count);
-            Assert.Equal(BudgetTable.Rows(report).Count, body.Count);
+            Assert.Equal(BudgetTable.For(report, new ReportText(ReportFormat.Latvian)).Rows.Count, body.Count);
         }
     }
 

@@ -6,6 +6,7 @@ using ZemgaleNvo.IntegrationTests.Infrastructure;
 using ZemgaleNvo.Pdf;
 using ZemgaleNvo.Web.Features.Reports;
 using ZemgaleNvo.Web.Features.Reports.Pdf;
+using ZemgaleNvo.Web.Formatting;
 
 namespace ZemgaleNvo.IntegrationTests.Reports.Pdf;
 

@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using ZemgaleNvo.Web.Features.Reports;
 using ZemgaleNvo.Web.Features.Reports.Chart;
 using ZemgaleNvo.Web.Features.Reports.Pdf;
+using ZemgaleNvo.Web.Formatting;
 
 namespace ZemgaleNvo.IntegrationTests.Reports.Pdf;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ZemgaleNvo.Web.Formatting;
 
 namespace ZemgaleNvo.Web.Features.Reports.Chart;
 
@@ -106,7 +107,7 @@ public sealed class BudgetChartLayout
         var text = new ReportText(format);
         var layout = new BudgetChartLayout(width, 0, fontSize)
         {
-            Unit = format.IsLatvian ? "euro" : "EUR",
+            Unit = text.EuroUnit,
             SwatchSize = fontSize,
         };
 

@@ -1,4 +1,5 @@
 using System.Text;
+using ZemgaleNvo.Web.Formatting;
 
 namespace ZemgaleNvo.Web.Features.Reports.Chart;
 

@@ -1,4 +1,5 @@
 using ZemgaleNvo.Domain.Agreements;
+using ZemgaleNvo.Web.Formatting;
 
 namespace ZemgaleNvo.Web.Features.Reports.Export;
 
@@ -8,32 +9,32 @@ namespace ZemgaleNvo.Web.Features.Reports.Export;
 /// </summary>
 internal sealed class ExportText(ReportFormat format)
 {
-    private bool Lv => format.IsLatvian;
+    private TextCatalogue L => format.Words;
 
-    public string AgreementSheet => Lv ? "Līgums" : "Agreement";
-    public string ResultsSheet => Lv ? "Rezultāti" : "Results";
-    public string FundingSheet => Lv ? "Finansējums" : "Funding";
-    public string SpendingSheet => Lv ? "Izdevumi" : "Expenditure";
-    public string ReallocationsSheet => Lv ? "Pārdales" : "Reallocations";
-    public string NonComplianceSheet => Lv ? "Neatbilstības" : "Non-compliance";
-    public string FindingsSheet => Lv ? "Konstatējumi" : "Findings";
+    public string AgreementSheet => L["Līgums"];
+    public string ResultsSheet => L["Rezultāti"];
+    public string FundingSheet => L["Finansējums"];
+    public string SpendingSheet => L["pārskats|Izdevumi"];
+    public string ReallocationsSheet => L["Pārdales"];
+    public string NonComplianceSheet => L["izklājlapa|Neatbilstības"];
+    public string FindingsSheet => L["Konstatējumi"];
 
-    public string Field => Lv ? "Lauks" : "Field";
-    public string Value => Lv ? "Vērtība" : "Value";
-    public string Title => Lv ? "Nosaukums" : "Title";
-    public string Number => Lv ? "Līguma numurs" : "Agreement number";
-    public string Type => Lv ? "Līguma veids" : "Type of agreement";
-    public string PeriodStart => Lv ? "Perioda sākums" : "Period start";
-    public string PeriodEnd => Lv ? "Perioda beigas" : "Period end";
-    public string Start => Lv ? "Sākums" : "Start";
-    public string End => Lv ? "Beigas" : "End";
-    public string Ordinal => Lv ? "Nr." : "No.";
-    public string Result => Lv ? "Rezultāts" : "Result";
-    public string Indicators => Lv ? "Rezultatīvie rādītāji" : "Indicators";
-    public string Place => Lv ? "Vieta" : "Place";
-    public string Reference => Lv ? "Atsauce" : "Reference";
-    public string RecoveredOn => Lv ? "Atgūšanas datums" : "Recovered on";
-    public string RuleCode => Lv ? "Pārbaudes kods" : "Rule code";
+    public string Field => L["Lauks"];
+    public string Value => L["Vērtība"];
+    public string Title => L["pārskats|Nosaukums"];
+    public string Number => L["Līguma numurs"];
+    public string Type => L["Līguma veids"];
+    public string PeriodStart => L["Perioda sākums"];
+    public string PeriodEnd => L["Perioda beigas"];
+    public string Start => L["Sākums"];
+    public string End => L["Beigas"];
+    public string Ordinal => L["Nr."];
+    public string Result => L["Rezultāts"];
+    public string Indicators => L["Rezultatīvie rādītāji"];
+    public string Place => L["Vieta"];
+    public string Reference => L["Atsauce"];
+    public string RecoveredOn => L["Atgūšanas datums"];
+    public string RuleCode => L["Pārbaudes kods"];
 
     public string AgreementType(AgreementType type) => format.AgreementType(type);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ZemgaleNvo.Web.Formatting;
 
 namespace ZemgaleNvo.Web.Features.Reports.Export;
 
@@ -7,7 +8,7 @@ namespace ZemgaleNvo.Web.Features.Reports.Export;
 /// The budget table of the summary as CSV that opens right in Latvian Excel: UTF-8 with a byte-order
 /// mark, <c>;</c> between fields, CRLF line ends, amounts with a decimal comma and no thousands
 /// separator (<c>36785,82</c>). The rows are <see cref="BudgetTable.Rows"/>, the same as the page's
-/// table and the spreadsheet's "Finansējums" sheet; the headings are in the report's language, the
+/// table, the PDF's and the spreadsheet's "Finansējums" sheet; the headings are in the report's language, the
 /// number form is the same in both languages.
 /// </summary>
 /// <remarks>
@@ -38,16 +39,16 @@ public static class SummaryCsv
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(format);
-        var text = new ReportText(format);
+        var table = BudgetTable.For(report, new ReportText(format));
         var csv = new StringBuilder();
-        AppendRecord(csv, BudgetTable.Headings(text));
-        foreach (var row in BudgetTable.Rows(report))
+        AppendRecord(csv, table.FlatHeadings());
+        foreach (var row in table.Rows)
         {
             AppendRecord(csv,
             [
-                row.YearLabel(text),
-                Text(row.LineLabel(text)),
-                .. BudgetTable.Amounts(row).Select(Amount),
+                row.YearLabel,
+                Text(row.LineLabel),
+                .. row.Amounts.Select(Amount),
                 row.ExecutionPercent?.ToString("0.0", DecimalComma) ?? string.Empty,
             ]);
         }

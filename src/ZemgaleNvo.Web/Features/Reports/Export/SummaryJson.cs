@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using ZemgaleNvo.Domain.Agreements;
 using ZemgaleNvo.Domain.Checks;
 using ZemgaleNvo.Domain.Reviews;
+using ZemgaleNvo.Web.Formatting;
 
 namespace ZemgaleNvo.Web.Features.Reports.Export;
 

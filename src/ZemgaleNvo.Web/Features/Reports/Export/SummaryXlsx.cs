@@ -1,3 +1,5 @@
+using ZemgaleNvo.Web.Formatting;
+
 namespace ZemgaleNvo.Web.Features.Reports.Export;
 
 /// <summary>
@@ -18,7 +20,7 @@ public static class SummaryXlsx
         [
             AgreementSheet(report, format, text, words),
             ResultsSheet(report, format, text, words),
-            FundingSheet(report, text, words),
+            FundingSheet(BudgetTable.For(report, text), words),
             SpendingSheet(report, text, words),
             ReallocationsSheet(report, text, words),
             NonComplianceSheet(report, format, text, words),
@@ -83,18 +85,18 @@ public static class SummaryXlsx
         return sheet;
     }
 
-    private static XlsxSheet FundingSheet(SummaryReport report, ReportText text, ExportText words)
+    private static XlsxSheet FundingSheet(BudgetTable table, ExportText words)
     {
-        var sheet = new XlsxSheet(words.FundingSheet, [13, 45, 14, 14, 14, 14, 14, 14, 14, 14, 10]).Header(BudgetTable.Headings(text));
-        foreach (var row in BudgetTable.Rows(report))
+        var sheet = new XlsxSheet(words.FundingSheet, [13, 45, 14, 14, 14, 14, 14, 14, 14, 14, 10]).Header(table.FlatHeadings());
+        foreach (var row in table.Rows)
         {
             var bold = row.IsTotal;
             var label = bold ? XlsxStyle.Bold : XlsxStyle.Default;
             XlsxCell[] cells =
             [
-                XlsxCell.Of(row.YearLabel(text), label),
-                XlsxCell.Of(row.LineLabel(text), bold ? XlsxStyle.Bold : XlsxStyle.Wrap),
-                .. BudgetTable.Amounts(row).Select(cents => XlsxCell.Money(cents, bold)),
+                XlsxCell.Of(row.YearLabel, label),
+                XlsxCell.Of(row.LineLabel, bold ? XlsxStyle.Bold : XlsxStyle.Wrap),
+                .. row.Amounts.Select(cents => XlsxCell.Money(cents, bold)),
                 XlsxCell.Percent(row.ExecutionPercent, bold),
             ];
             sheet.Row(cells);

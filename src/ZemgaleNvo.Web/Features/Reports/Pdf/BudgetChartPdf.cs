@@ -1,6 +1,7 @@
 using SkiaSharp;
 using ZemgaleNvo.Pdf;
 using ZemgaleNvo.Web.Features.Reports.Chart;
+using ZemgaleNvo.Web.Formatting;
 
 namespace ZemgaleNvo.Web.Features.Reports.Pdf;
 

@@ -1,33 +1,31 @@
+using ZemgaleNvo.Web.Formatting;
+
 namespace ZemgaleNvo.Web.Features.Reports.Pdf;
 
 /// <summary>The few phrases only the PDF reports use, beside the shared <see cref="ReportText"/>.</summary>
 internal sealed class PdfWording(ReportFormat format)
 {
-    private bool Lv => format.IsLatvian;
+    private TextCatalogue L => format.Words;
 
-    public string ImplementationYear => Lv ? "Īstenošanas gads" : "Implementation year";
+    public string ImplementationYear => L["Īstenošanas gads"];
 
-    public string Indicators => Lv ? "Rādītāji" : "Indicators";
+    public string Indicators => L["Rādītāji"];
 
-    public string When => Lv ? "Laiks" : "Date";
+    public string When => L["pārskats|Laiks"];
 
-    public string Place => Lv ? "Vieta" : "Place";
+    public string Place => L["Vieta"];
 
-    public string Reference => Lv ? "Saskaņojums" : "Approval";
+    public string Reference => L["Saskaņojums"];
 
-    public string Measure => Lv ? "Rādītājs" : "Figure";
+    public string Measure => L["pārskats|Rādītājs"];
 
-    public string NoReallocationColumns => Lv
-        ? "Pārdales starp budžeta pozīcijām nav reģistrētas, tāpēc to kolonnas tabulās nav parādītas."
-        : "No reallocations between budget lines are recorded, so the tables leave their columns out.";
+    public string NoReallocationColumns => L["Pārdales starp budžeta pozīcijām nav reģistrētas, tāpēc to kolonnas tabulās nav parādītas."];
 
     /// <summary>A table header short enough for an amount column ("Neatgūto līdzekļu apmērs …" is the row label elsewhere).</summary>
-    public string NotRecovered => Lv ? "Neatgūts" : "Not recovered";
+    public string NotRecovered => L["Neatgūts"];
 
-    public string TotalAllLines => Lv ? "Kopā visās budžeta pozīcijās" : "Total of all budget lines";
+    public string TotalAllLines => L["Kopā visās budžeta pozīcijās"];
 
     /// <summary>"Budžeta pozīcija 1: pilsoniskās …" over that line's table.</summary>
-    public string LineCaption(ReportLine line) => Lv
-        ? $"{line.Ordinal}. budžeta pozīcija: {line.Name}"
-        : $"Budget line {line.Ordinal}: {line.Name}";
+    public string LineCaption(ReportLine line) => L["{0}. budžeta pozīcija: {1}", line.Ordinal, line.Name];
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using SkiaSharp;
 using ZemgaleNvo.Domain.Checks;
 using ZemgaleNvo.Pdf;
+using ZemgaleNvo.Web.Formatting;
 
 namespace ZemgaleNvo.Web.Features.Reports.Pdf;
 
@@ -81,6 +82,7 @@ internal abstract class ReportPdfComposer
         Fonts = fonts;
         Text = new ReportText(format);
         Wording = new PdfWording(format);
+        Budget = BudgetTable.For(report, Text);
     }
 
     protected SummaryReport Report { get; }
@@ -94,6 +96,9 @@ internal abstract class ReportPdfComposer
     protected ReportText Text { get; }
 
     protected PdfWording Wording { get; }
+
+    /// <summary>The budget table, computed once for every table of the document.</summary>
+    protected BudgetTable Budget { get; }
 
     /// <summary>"2022-2025", as the template writes the period after the title.</summary>
     protected string PeriodYears => string.Create(CultureInfo.InvariantCulture, $"{Agreement.PeriodStart.Year}-{Agreement.PeriodEnd.Year}");
@@ -217,55 +222,37 @@ internal abstract class ReportPdfComposer
     }
 
     /// <summary>
-    /// The detailed budget of the given years, one table per budget line (years as rows, the
-    /// line's whole-period totals last) and one table of all lines together. The reallocation
-    /// columns are left out when no year moved money between lines.
+    /// The budget table as the PDF lays it out: one table per budget line (its years as rows, the
+    /// line's whole-period totals last) and one table of all lines together (the years' totals and
+    /// the grand total), all from the rows of <see cref="Budget"/>. The reallocation columns are
+    /// left out when no year moved money between lines.
     /// </summary>
-    protected void ComposeBudgetTables(PdfDocumentBuilder document, IReadOnlyList<ReportYear> years)
+    protected void ComposeBudgetTables(PdfDocumentBuilder document)
     {
-        var withReallocations = years.SelectMany(y => y.Budget).Any(b => b.ReallocatedInCents != 0 || b.ReallocatedOutCents != 0);
-        var header = new List<string> { Text.Year, Text.Planned, Text.CarriedIn };
-        if (withReallocations)
-        {
-            header.Add(Text.ReallocatedIn);
-            header.Add(Text.ReallocatedOut);
-        }
+        var withReallocations = Budget.HasReallocations;
+        var amountColumns = Budget.AmountColumns
+            .Where(c => withReallocations || c.Amount is not (BudgetAmount.ReallocatedIn or BudgetAmount.ReallocatedOut))
+            .ToList();
+        List<string> header = [Budget.YearHeading, .. amountColumns.Select(c => c.Heading), Budget.ExecutionHeading];
 
-        header.AddRange([Text.Available, Text.Actual, Text.Remaining, Text.CarriedOut, Text.Execution]);
+        TableRow Row(BudgetRow row)
+        {
+            string[] cells =
+            [
+                row.YearLabel,
+                .. amountColumns.Select(c => row[c.Amount] is { } cents ? Format.Money(cents) : string.Empty),
+                row.HasExecution ? Format.Percent(row.ExecutionPercent) : string.Empty,
+            ];
+            return row.IsPeriod ? new TableRow(cells, Bold: true, Background: TotalShade) : new TableRow(cells);
+        }
 
         var tables = new List<(string Caption, List<TableRow> Rows)>();
         foreach (var line in Report.Lines)
         {
-            var rows = new List<TableRow>();
-            foreach (var year in years)
-            {
-                if (year.Budget.FirstOrDefault(b => b.Line.Id == line.Id) is { } b)
-                {
-                    rows.Add(new TableRow(BudgetCells(ReportFormat.Roman(year.Number), b.PlannedCents, b.CarriedInCents, b.ReallocatedInCents, b.ReallocatedOutCents,
-                        b.AvailableCents, b.ActualCents, b.RemainingCents, b.CarriedOutCents, Format.Percent(b.ExecutionPercent), withReallocations)));
-                }
-            }
-
-            if (Report.LineTotals.FirstOrDefault(t => t.Line.Id == line.Id) is { } total)
-            {
-                rows.Add(new TableRow(
-                    PeriodCells(Text.WholePeriod, total.PlannedCents, total.ActualCents, remainingCents: null, total.CarriedOutCents, withReallocations),
-                    Bold: true,
-                    Background: TotalShade));
-            }
-
-            tables.Add((Wording.LineCaption(line), rows));
+            tables.Add((Wording.LineCaption(line), [.. Budget.Rows.Where(r => r.Line?.Id == line.Id).Select(Row)]));
         }
 
-        var totals = years
-            .Select(year => new TableRow(BudgetCells(ReportFormat.Roman(year.Number), year.PlannedCents, year.CarriedInCents, null, null,
-                year.AvailableCents, year.ActualCents, year.RemainingCents, year.CarriedOutCents, Format.Percent(year.ExecutionPercent), withReallocations)))
-            .ToList();
-        totals.Add(new TableRow(
-            PeriodCells(Text.WholePeriod, Report.Totals.PlannedCents, Report.Totals.ActualCents, Report.Totals.FinalRemainingCents, Report.Totals.CarriedOverCents, withReallocations),
-            Bold: true,
-            Background: TotalShade));
-        tables.Add((Wording.TotalAllLines, totals));
+        tables.Add((Wording.TotalAllLines, [.. Budget.Rows.Where(r => r.Line is null).Select(Row)]));
 
         // One font size and one set of column widths for every table, so their columns line up.
         var (style, columns) = BudgetColumns(document.Page.ContentWidth, header, tables.SelectMany(t => t.Rows));
@@ -366,33 +353,6 @@ internal abstract class ReportPdfComposer
         }
 
         return parts.Count == 0 ? null : string.Join(" · ", parts);
-    }
-
-    private string[] BudgetCells(string label, long planned, long carriedIn, long? reallocatedIn, long? reallocatedOut,
-        long available, long actual, long remaining, long carriedOut, string execution, bool withReallocations)
-    {
-        var cells = new List<string>(10) { label, Format.Money(planned), Format.Money(carriedIn) };
-        if (withReallocations)
-        {
-            cells.Add(reallocatedIn is { } i ? Format.Money(i) : string.Empty);
-            cells.Add(reallocatedOut is { } o ? Format.Money(o) : string.Empty);
-        }
-
-        cells.AddRange([Format.Money(available), Format.Money(actual), Format.Money(remaining), Format.Money(carriedOut), execution]);
-        return [.. cells];
-    }
-
-    /// <summary>A whole-period row: only the sums the model has (planned, actual, remaining at the end, carried); the rest stays empty.</summary>
-    private string[] PeriodCells(string label, long planned, long actual, long? remainingCents, long carriedOut, bool withReallocations)
-    {
-        var cells = new List<string>(10) { label, Format.Money(planned), string.Empty };
-        if (withReallocations)
-        {
-            cells.AddRange([string.Empty, string.Empty]);
-        }
-
-        cells.AddRange([string.Empty, Format.Money(actual), remainingCents is { } r ? Format.Money(r) : string.Empty, Format.Money(carriedOut), string.Empty]);
-        return [.. cells];
     }
 
     /// <summary>

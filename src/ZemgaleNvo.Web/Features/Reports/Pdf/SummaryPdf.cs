@@ -1,4 +1,5 @@
 using ZemgaleNvo.Pdf;
+using ZemgaleNvo.Web.Formatting;
 
 namespace ZemgaleNvo.Web.Features.Reports.Pdf;
 
@@ -100,7 +101,7 @@ internal sealed class SummaryDocument(SummaryReport report, ReportFormat format,
     {
         document.PageBreak();
         document.Heading(Text.BudgetTableSection, 2);
-        ComposeBudgetTables(document, Report.Years);
+        ComposeBudgetTables(document);
     }
 
     private void ComposeChart(PdfDocumentBuilder document)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ZemgaleNvo.Pdf;
+using ZemgaleNvo.Web.Formatting;
 
 namespace ZemgaleNvo.Web.Features.Reports.Pdf;
 
@@ -94,29 +95,32 @@ internal sealed class YearReportDocument(SummaryReport report, ReportYear year, 
 
     /// <summary>
     /// The year's budget with the lines as columns and the figures as rows (planned, carried in,
-    /// reallocated, available, actual, remaining, carried out, execution), "Kopā" last.
+    /// reallocated, available, actual, remaining, carried out, execution), "Kopā" last: the
+    /// year's rows of the one budget table, turned on their side.
     /// </summary>
     private void ComposeBudget(PdfDocumentBuilder document)
     {
         document.Heading(Text.BudgetTableSection, 2);
-        string[] header = [Wording.Measure, .. year.Budget.Select(b => b.Line.Name), Text.Total];
-        string[] labels = [Text.Planned, Text.CarriedIn, Text.ReallocatedIn, Text.ReallocatedOut, Text.Available, Text.Actual, Text.Remaining, Text.CarriedOut, Text.Execution];
-        string[] amounts = [.. year.Budget.SelectMany(b => new[] { b.PlannedCents, b.AvailableCents, b.ActualCents, b.RemainingCents }).Select(Format.Money), Format.Money(year.AvailableCents)];
+        var budget = Budget.ForYear(year.Number);
+        var lines = budget.Rows.Where(r => r.Kind == BudgetRowKind.Line).ToList();
+        var total = budget.Rows.Single(r => r.Kind == BudgetRowKind.YearTotal);
+        string Money(long? cents) => cents is { } c ? Format.Money(c) : string.Empty;
+
+        string[] header = [Wording.Measure, .. lines.Select(r => r.LineLabel), total.LineLabel];
+        string[] labels = [.. budget.AmountColumns.Select(c => c.Heading), budget.ExecutionHeading];
+        BudgetAmount[] widest = [BudgetAmount.Planned, BudgetAmount.Available, BudgetAmount.Actual, BudgetAmount.Remaining];
+        string[] amounts = [.. lines.SelectMany(r => widest.Select(a => Money(r[a]))), Money(total[BudgetAmount.Available])];
         var (style, columns) = TransposedColumns(document.Page.ContentWidth, header, labels, amounts);
         var table = new TableSpec(columns) { TextStyle = style, CellPadding = 3 }.Header(header);
 
-        void Row(string label, Func<ReportLineBudget, string> cell, string total, bool bold = false) =>
-            table.AddRow(new TableRow([label, .. year.Budget.Select(cell), total], Bold: bold));
+        // The figures the year is judged by (what was available, what was spent) in bold.
+        foreach (var column in budget.AmountColumns)
+        {
+            var bold = column.Amount is BudgetAmount.Available or BudgetAmount.Actual;
+            table.AddRow(new TableRow([column.Heading, .. lines.Select(r => Money(r[column.Amount])), Money(total[column.Amount])], Bold: bold));
+        }
 
-        Row(Text.Planned, b => Format.Money(b.PlannedCents), Format.Money(year.PlannedCents));
-        Row(Text.CarriedIn, b => Format.Money(b.CarriedInCents), Format.Money(year.CarriedInCents));
-        Row(Text.ReallocatedIn, b => Format.Money(b.ReallocatedInCents), string.Empty);
-        Row(Text.ReallocatedOut, b => Format.Money(b.ReallocatedOutCents), string.Empty);
-        Row(Text.Available, b => Format.Money(b.AvailableCents), Format.Money(year.AvailableCents), bold: true);
-        Row(Text.Actual, b => Format.Money(b.ActualCents), Format.Money(year.ActualCents), bold: true);
-        Row(Text.Remaining, b => Format.Money(b.RemainingCents), Format.Money(year.RemainingCents));
-        Row(Text.CarriedOut, b => Format.Money(b.CarriedOutCents), Format.Money(year.CarriedOutCents));
-        Row(Text.Execution, b => Format.Percent(b.ExecutionPercent), Format.Percent(year.ExecutionPercent));
+        table.AddRow(new TableRow([budget.ExecutionHeading, .. lines.Select(r => Format.Percent(r.ExecutionPercent)), Format.Percent(total.ExecutionPercent)]));
         document.Table(table);
     }
 

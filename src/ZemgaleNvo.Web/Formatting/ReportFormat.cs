@@ -2,13 +2,15 @@ using System.Globalization;
 using ZemgaleNvo.Domain.Agreements;
 using ZemgaleNvo.Domain.Checks;
 using ZemgaleNvo.Domain.Money;
+using ZemgaleNvo.Domain.Periods;
 using ZemgaleNvo.Domain.Reviews;
 
-namespace ZemgaleNvo.Web.Features.Reports;
+namespace ZemgaleNvo.Web.Formatting;
 
 /// <summary>
-/// How reports write figures, dates and fixed phrases, in Latvian (the official form) or English.
-/// Every output of a report (HTML, PDF, spreadsheet) formats through this one class.
+/// How the portal writes figures, dates and fixed phrases, in Latvian (the official form) or English:
+/// the pages (through <see cref="Display"/>), the reports, the exports and the emails all format
+/// through this one class, and take their words from its <see cref="Words"/> catalogue.
 /// </summary>
 public sealed class ReportFormat
 {
@@ -28,6 +30,11 @@ public sealed class ReportFormat
 
     public CultureInfo Culture => IsLatvian ? CultureInfo.GetCultureInfo("lv-LV") : English;
 
+    /// <summary>The wording catalogue in this language.</summary>
+    public TextCatalogue Words => IsLatvian ? TextCatalogue.Latvian : TextCatalogue.English;
+
+    private TextCatalogue L => Words;
+
     /// <summary>Latvian for Latvian (or invariant) UI culture, English otherwise.</summary>
     public static ReportFormat For(CultureInfo culture) =>
         culture.TwoLetterISOLanguageName is "lv" or "iv" ? Latvian : EnglishFormat;
@@ -36,16 +43,14 @@ public sealed class ReportFormat
     public string Money(long cents) => Cents.Format(cents, IsLatvian ? null : English);
 
     /// <summary><c>49 000,00 euro</c> / <c>EUR 49,000.00</c>.</summary>
-    public string Euro(long cents) => IsLatvian ? $"{Money(cents)} euro" : $"EUR {Money(cents)}";
+    public string Euro(long cents) => L["{0} euro", Money(cents)];
 
     public string Percent(decimal? percent) => percent is null
         ? "–"
         : percent.Value.ToString("0.0", IsLatvian ? Cents.LatvianNumbers : English) + " %";
 
-    /// <summary><c>15.07.2022.</c> / <c>15/07/2022</c>.</summary>
-    public string Date(DateOnly date) => IsLatvian
-        ? date.ToString("dd.MM.yyyy.", CultureInfo.InvariantCulture)
-        : date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    /// <summary><c>15.07.2022.</c> / <c>15/07/2022</c>, the one date form of every output (<see cref="DocumentDates"/>).</summary>
+    public string Date(DateOnly date) => IsLatvian ? DocumentDates.Latvian(date) : DocumentDates.English(date);
 
     /// <summary><c>2022. gada 15. jūlijs</c> / <c>15 July 2022</c>.</summary>
     public string LongDate(DateOnly date) => IsLatvian
@@ -53,54 +58,46 @@ public sealed class ReportFormat
         : date.ToString("d MMMM yyyy", English);
 
     /// <summary><c>15.07.2022.–14.07.2023.</c></summary>
-    public string Period(DateOnly start, DateOnly end) => $"{Date(start)}–{Date(end)}";
+    public string Period(DateOnly start, DateOnly end) => DocumentDates.Range(Date(start), Date(end));
 
     /// <summary><c>2022. gada 15. jūlijs līdz 2025. gada 14. jūlijs</c>, as the official template words a period.</summary>
-    public string LongPeriod(DateOnly start, DateOnly end) =>
-        IsLatvian ? $"{LongDate(start)} līdz {LongDate(end)}" : $"{LongDate(start)} to {LongDate(end)}";
+    public string LongPeriod(DateOnly start, DateOnly end) => L["{0} līdz {1}", LongDate(start), LongDate(end)];
 
     /// <summary><c>I. ĪSTENOŠANAS GADS</c> / <c>IMPLEMENTATION YEAR I</c>.</summary>
-    public string YearTitle(int number) => IsLatvian
-        ? $"{Roman(number)}. ĪSTENOŠANAS GADS"
-        : $"IMPLEMENTATION YEAR {Roman(number)}";
+    public string YearTitle(int number) => YearName(number).ToUpper(Culture);
 
     /// <summary><c>I. īstenošanas gads</c> / <c>Implementation year I</c>.</summary>
-    public string YearName(int number) => IsLatvian ? $"{Roman(number)}. īstenošanas gads" : $"Implementation year {Roman(number)}";
+    public string YearName(int number) => L["{0}. īstenošanas gads", Roman(number)];
 
     /// <summary><c>vairāk kā 60 konsultācijas</c> / <c>more than 60 konsultācijas</c>: the unit is the performer's own word.</summary>
     public string Indicator(int count, string unit, IndicatorQualifier qualifier)
     {
         var number = count.ToString(CultureInfo.InvariantCulture);
-        var qualified = (qualifier, IsLatvian) switch
+        var qualified = qualifier switch
         {
-            (IndicatorQualifier.MoreThan, true) => $"vairāk kā {number}",
-            (IndicatorQualifier.AtLeast, true) => $"vismaz {number}",
-            (IndicatorQualifier.MoreThan, false) => $"more than {number}",
-            (IndicatorQualifier.AtLeast, false) => $"at least {number}",
+            IndicatorQualifier.MoreThan => L["vairāk kā {0}", number],
+            IndicatorQualifier.AtLeast => L["vismaz {0}", number],
             _ => number,
         };
         return $"{qualified} {unit}";
     }
 
     /// <summary>What the template says where nothing is recorded: "Nav".</summary>
-    public string None => IsLatvian ? "Nav" : "None";
+    public string None => L["Nav"];
 
-    public string Status(ReviewStatus status) => (status, IsLatvian) switch
+    public string Status(ReviewStatus status) => status switch
     {
-        (ReviewStatus.Draft, true) => "Melnraksts",
-        (ReviewStatus.Submitted, true) => "Iesniegts",
-        (ReviewStatus.Returned, true) => "Atgriezts labošanai",
-        (ReviewStatus.Approved, true) => "Apstiprināts",
-        (ReviewStatus.Returned, false) => "Returned for correction",
+        ReviewStatus.Draft => L["Melnraksts"],
+        ReviewStatus.Submitted => L["Iesniegts"],
+        ReviewStatus.Returned => L["Atgriezts labošanai"],
+        ReviewStatus.Approved => L["Apstiprināts"],
         _ => status.ToString(),
     };
 
-    public string AgreementType(AgreementType type) => (type, IsLatvian) switch
+    public string AgreementType(AgreementType type) => type switch
     {
-        (Domain.Agreements.AgreementType.Delegation, true) => "Deleģēšanas līgums",
-        (Domain.Agreements.AgreementType.Participation, true) => "Līdzdarbības līgums",
-        (Domain.Agreements.AgreementType.Delegation, false) => "Delegation agreement",
-        (Domain.Agreements.AgreementType.Participation, false) => "Participation agreement",
+        Domain.Agreements.AgreementType.Delegation => L["Deleģēšanas līgums"],
+        Domain.Agreements.AgreementType.Participation => L["Līdzdarbības līgums"],
         _ => type.ToString(),
     };
 
