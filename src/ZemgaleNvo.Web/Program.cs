@@ -1,4 +1,3 @@
-using ZemgaleNvo.Infrastructure;
 using ZemgaleNvo.Web.Commands;
 using ZemgaleNvo.Web.Startup;
 
@@ -16,6 +15,10 @@ try
 {
     var builder = WebApplication.CreateBuilder(PortalHost.Options(parsed.Command is null ? args : []));
     builder.AddPortalServices();
+    if (parsed.Command is not null)
+    {
+        builder.Services.AddScoped<ZemgaleNvo.Infrastructure.Data.IDataScope, CommandLineDataScope>();
+    }
     var app = builder.Build();
 
     if (parsed.Command is not null)
@@ -27,10 +30,10 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (StartupConfigurationException e)
+catch (Exception e) when (StartupFailure.Describe(e) is { } line)
 {
     // One clear line naming the setting, not a stack-trace dump.
-    await Console.Error.WriteLineAsync($"ZemgaleNvo cannot start: {e.Message}");
+    await Console.Error.WriteLineAsync($"ZemgaleNvo cannot start: {line}");
     return 1;
 }
 catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException or Microsoft.AspNetCore.Connections.AddressInUseException)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using ZemgaleNvo.Infrastructure.Data;
 using ZemgaleNvo.Infrastructure.Identity;
 using ZemgaleNvo.Infrastructure.Seeding;
@@ -9,6 +10,9 @@ internal static class AdminCommands
 {
     public static async Task<int> RunAsync(AdminCommand command, IServiceProvider services)
     {
+        // The server checks its settings as the host starts (ValidateOnStart); a command never starts
+        // the host, so it checks the same settings here, before touching anything.
+        services.GetService<IStartupValidator>()?.Validate();
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         if (command.Name == "backup")
