@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using ZemgaleNvo.Web.Commands;
 using ZemgaleNvo.Web.Startup;
 
@@ -20,6 +21,10 @@ try
         builder.Services.AddScoped<ZemgaleNvo.Infrastructure.Data.IDataScope, CommandLineDataScope>();
     }
     var app = builder.Build();
+    // Every setting is checked before anything runs. The host would check them as it starts
+    // (ValidateOnStart), but a command never starts it, and a failure there is first logged with
+    // its stack trace: here it becomes the one line below.
+    app.Services.GetService<IStartupValidator>()?.Validate();
 
     if (parsed.Command is not null)
     {

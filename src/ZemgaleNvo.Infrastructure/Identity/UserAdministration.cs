@@ -227,10 +227,12 @@ public sealed class UserAdministration(
         {
             return UserCommandResult.Failure($"No user with the email {email}.");
         }
+        // Made before the transaction: the first token may create a data-protection key, which is
+        // stored through a context of its own and would wait for this transaction's write lock.
+        var token = await userManager.GeneratePasswordResetTokenAsync(user);
         return await ChangeAsync(user, async () =>
         {
             Record(AuditAction.Updated, user, "Password", null, "reset");
-            var token = await userManager.GeneratePasswordResetTokenAsync(user);
             var result = await userManager.ResetPasswordAsync(user, token, password);
             if (!result.Succeeded)
             {

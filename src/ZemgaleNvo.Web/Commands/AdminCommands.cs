@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using ZemgaleNvo.Infrastructure.Data;
 using ZemgaleNvo.Infrastructure.Identity;
 using ZemgaleNvo.Infrastructure.Seeding;
@@ -10,9 +9,6 @@ internal static class AdminCommands
 {
     public static async Task<int> RunAsync(AdminCommand command, IServiceProvider services)
     {
-        // The server checks its settings as the host starts (ValidateOnStart); a command never starts
-        // the host, so it checks the same settings here, before touching anything.
-        services.GetService<IStartupValidator>()?.Validate();
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         if (command.Name == "backup")

@@ -10,6 +10,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using ZemgaleNvo.Web.Features.Account;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
 using ZemgaleNvo.Infrastructure;
@@ -72,9 +73,9 @@ internal static class PortalServices
 
         // Behind a reverse proxy that terminates TLS: trust X-Forwarded-For/-Proto only from the
         // proxies named in ReverseProxy:KnownProxies (IP addresses).
-        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ReverseProxyOptions>, ReverseProxyOptionsValidation>();
+        services.AddSingleton<IValidateOptions<ReverseProxyOptions>, ReverseProxyOptionsValidation>();
         services.AddSettings<ReverseProxyOptions>(configuration.GetSection(ReverseProxyOptions.Section));
-        services.AddOptions<ForwardedHeadersOptions>().Configure<Microsoft.Extensions.Options.IOptions<ReverseProxyOptions>>((options, proxies) =>
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>>((options, proxies) =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             foreach (var proxy in proxies.Value.KnownProxies)
@@ -190,9 +191,9 @@ internal static class PortalServices
     /// </summary>
     private static void AddReportFonts(IServiceCollection services, ConfigurationManager configuration)
     {
-        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<PdfFontOptions>, PdfFontOptionsValidation>();
+        services.AddSingleton<IValidateOptions<PdfFontOptions>, PdfFontOptionsValidation>();
         services.AddSettings<PdfFontOptions>(configuration.GetSection(PdfFontOptions.Section));
-        services.AddSingleton(provider => ReportFonts.Load(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<PdfFontOptions>>().Value));
+        services.AddSingleton(provider => ReportFonts.Load(provider.GetRequiredService<IOptions<PdfFontOptions>>().Value));
     }
 
     private static void AddIdentity(IServiceCollection services, CookiePolicy cookies)
