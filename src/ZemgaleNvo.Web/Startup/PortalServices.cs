@@ -193,7 +193,8 @@ internal static class PortalServices
     {
         services.AddSingleton<IValidateOptions<PdfFontOptions>, PdfFontOptionsValidation>();
         services.AddSettings<PdfFontOptions>(configuration.GetSection(PdfFontOptions.Section));
-        services.AddSingleton(provider => ReportFonts.Load(provider.GetRequiredService<IOptions<PdfFontOptions>>().Value));
+        // The monitor's value is the one the start-up check validated (by loading the faces): not checked again.
+        services.AddSingleton(provider => ReportFonts.Load(provider.GetRequiredService<IOptionsMonitor<PdfFontOptions>>().CurrentValue));
     }
 
     private static void AddIdentity(IServiceCollection services, CookiePolicy cookies)

@@ -231,6 +231,22 @@ public sealed class AdminCommandTests : IDisposable
         Assert.DoesNotContain("   at ", result.Error + result.Output);
     }
 
+    /// <summary>Settings bound to typed options: a rule they break, or a value that is not even of their type, ends start-up the same way.</summary>
+    [Theory]
+    [InlineData("ReverseProxy__KnownProxies__0", "proxy.ministrija.lv", "ReverseProxy:KnownProxies")]
+    [InlineData("Security__SignInAttemptsPerMinute", "0", "Security:SignInAttemptsPerMinute")]
+    [InlineData("Security__SignInAttemptsPerMinute", "many", "Security:SignInAttemptsPerMinute")]
+    [InlineData("Smtp__Port", "smtp", "Smtp:Port")]
+    public async Task A_setting_that_cannot_work_stops_start_up_with_one_line_naming_it(string variable, string value, string setting)
+    {
+        var result = await PortalProcess.RunAsync(new Dictionary<string, string>(Environment) { [variable] = value }, "migrate");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(setting, Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.DoesNotContain("   at ", result.Error + result.Output);
+        Assert.False(File.Exists(Path.Combine(_folder, "zemgale.db")), "A command refused for its settings must not touch the database");
+    }
+
     [Fact]
     public async Task An_unwritable_data_folder_stops_start_up_with_one_line_naming_the_setting()
     {
