@@ -1,4 +1,4 @@
-using ZemgaleNvo.Infrastructure;
+using Microsoft.Extensions.Options;
 using ZemgaleNvo.Web.Commands;
 using ZemgaleNvo.Web.Startup;
 
@@ -16,7 +16,15 @@ try
 {
     var builder = WebApplication.CreateBuilder(PortalHost.Options(parsed.Command is null ? args : []));
     builder.AddPortalServices();
+    if (parsed.Command is not null)
+    {
+        builder.Services.AddScoped<ZemgaleNvo.Infrastructure.Data.IDataScope, CommandLineDataScope>();
+    }
     var app = builder.Build();
+    // Every setting is checked before anything runs. The host would check them as it starts
+    // (ValidateOnStart), but a command never starts it, and a failure there is first logged with
+    // its stack trace: here it becomes the one line below.
+    app.Services.GetService<IStartupValidator>()?.Validate();
 
     if (parsed.Command is not null)
     {
@@ -27,10 +35,10 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (StartupConfigurationException e)
+catch (Exception e) when (StartupFailure.Describe(e) is { } line)
 {
     // One clear line naming the setting, not a stack-trace dump.
-    await Console.Error.WriteLineAsync($"ZemgaleNvo cannot start: {e.Message}");
+    await Console.Error.WriteLineAsync($"ZemgaleNvo cannot start: {line}");
     return 1;
 }
 catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException or Microsoft.AspNetCore.Connections.AddressInUseException)

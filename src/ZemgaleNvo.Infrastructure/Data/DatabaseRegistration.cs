@@ -1,14 +1,15 @@
-using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ZemgaleNvo.Infrastructure.Data;
 
 /// <summary>
-/// Chooses the database provider from configuration. Provider quirks stay here: each provider has
-/// its own migrations assembly, because one migration set cannot serve both.
+/// Chooses the database provider from the <c>Database</c> settings (<see cref="DatabaseOptions"/>).
+/// Provider quirks stay here: each provider has its own migrations assembly, because one migration
+/// set cannot serve both.
 /// </summary>
 public static class DatabaseRegistration
 {
@@ -16,53 +17,47 @@ public static class DatabaseRegistration
     public const string SqlServerMigrationsAssembly = "ZemgaleNvo.Migrations.SqlServer";
     public const string SqliteFileName = "zemgale.db";
 
-    /// <summary>Reads and checks the <c>Database</c> section; throws <see cref="StartupConfigurationException"/> on anything unusable.</summary>
-    public static (DatabaseProvider Provider, string ConnectionString) Resolve(IConfiguration configuration, string contentRoot)
+    /// <summary>
+    /// Registers <see cref="AppDbContext"/> over the provider the <c>Database</c> section names. The
+    /// section is checked when the host starts (<see cref="DatabaseOptionsValidation"/>): anything
+    /// unusable ends start-up with one line naming the setting.
+    /// </summary>
+    public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        if (!Enum.TryParse<DatabaseProvider>(options.Provider, ignoreCase: true, out var provider) || !Enum.IsDefined(provider))
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton<IValidateOptions<DatabaseOptions>>(new DatabaseOptionsValidation(contentRoot));
+        services.AddSettings<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.AddDbContext<AppDbContext>((provider, options) =>
         {
-            throw new StartupConfigurationException(
-                $"Database:Provider \"{options.Provider}\" is not known; use \"Sqlite\" (default) or \"SqlServer\".");
-        }
+            var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            Configure(options, database.ProviderKind, ConnectionString(database, contentRoot));
+        });
+        return services;
+    }
 
-        if (provider == DatabaseProvider.SqlServer)
+    /// <summary>The connection string the checked settings lead to: as given, or the SQLite file in the data folder.</summary>
+    public static string ConnectionString(DatabaseOptions options, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.ProviderKind == DatabaseProvider.SqlServer || !string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            if (string.IsNullOrWhiteSpace(options.ConnectionString))
-            {
-                throw new StartupConfigurationException("Database:ConnectionString is required when Database:Provider is \"SqlServer\".");
-            }
-            try
-            {
-                _ = new SqlConnectionStringBuilder(options.ConnectionString);
-            }
-            catch (ArgumentException e)
-            {
-                throw new StartupConfigurationException($"Database:ConnectionString is not a valid SQL Server connection string: {e.Message}", e);
-            }
-            return (provider, options.ConnectionString);
+            return options.ConnectionString!;
         }
-
-        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            return (provider, options.ConnectionString);
-        }
-        var folder = Path.GetFullPath(Path.Combine(contentRoot, options.DataFolder));
-        EnsureWritableFolder(folder);
         var builder = new SqliteConnectionStringBuilder
         {
-            DataSource = Path.Combine(folder, SqliteFileName),
+            DataSource = Path.Combine(SqliteFolder(options, contentRoot), SqliteFileName),
             // Writers wait for each other instead of failing at once with "database is locked".
             DefaultTimeout = 30,
             Pooling = true,
         };
-        return (provider, builder.ToString());
+        return builder.ToString();
     }
 
-    public static IServiceCollection AddAppDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    /// <summary>The folder of the SQLite file; a relative <see cref="DatabaseOptions.DataFolder"/> is taken from the content root.</summary>
+    public static string SqliteFolder(DatabaseOptions options, string contentRoot)
     {
-        services.AddDbContext<AppDbContext>(options => Configure(options, provider, connectionString));
-        return services;
+        ArgumentNullException.ThrowIfNull(options);
+        return Path.GetFullPath(Path.Combine(contentRoot, options.DataFolder));
     }
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
@@ -81,21 +76,6 @@ public static class DatabaseRegistration
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, null);
-        }
-    }
-
-    private static void EnsureWritableFolder(string folder)
-    {
-        try
-        {
-            Directory.CreateDirectory(folder);
-            var probe = Path.Combine(folder, $".write-test-{Guid.NewGuid():N}");
-            File.WriteAllText(probe, "");
-            File.Delete(probe);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new StartupConfigurationException($"Database:DataFolder \"{folder}\" cannot be created or written to: {e.Message}", e);
         }
     }
 }

@@ -1,7 +1,10 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ZemgaleNvo.Domain.Audit;
 using ZemgaleNvo.Domain.Users;
 using ZemgaleNvo.Infrastructure.Data;
+using ZemgaleNvo.Infrastructure.Data.Configurations;
 
 namespace ZemgaleNvo.Infrastructure.Identity;
 
@@ -14,11 +17,30 @@ public sealed record UserCommandResult(bool Succeeded, IReadOnlyList<string> Err
 }
 
 /// <summary>
-/// Creating users and resetting passwords, shared by the admin commands, the first-admin bootstrap
-/// and the demo seeding, so all three apply the same rules (role known, staff tied to one organisation).
+/// The one place that changes accounts: creating (with a password or by invitation), role and
+/// organisation, lock and unlock, deactivation, password and two-factor resets, set-password links.
+/// The admin screens, the <c>users</c> commands, the first-admin bootstrap, the demo seeding and the
+/// user's own settings all come here, so every change applies the same rules and leaves the same
+/// audit rows. Each change, its audit rows and (where sessions must end) a new security stamp are
+/// saved in one transaction. The audit names whoever <see cref="IDataScope.Actor"/> names: the
+/// signed-in user in the portal, the operator on the command line, "system" for start-up.
 /// </summary>
-public sealed class UserAdministration(UserManager<AppUser> userManager, RoleManager<IdentityRole> roleManager, AppDbContext db, IUserStore<AppUser> serviceStore)
+/// <remarks>
+/// The automatic audit capture records domain records only (Identity's rows hold password hashes and
+/// stamps), so account changes are written here, field by field, as entity "User" keyed by the user's
+/// id, beside the sign-ins in the same hash-chained trail. Checks that speak to a person in their
+/// language (an admin locking themselves out) stay with the screens; the rules about the account
+/// itself (role and organisation) are checked here as well.
+/// </remarks>
+public sealed class UserAdministration(
+    UserManager<AppUser> userManager, RoleManager<IdentityRole> roleManager, AppDbContext db, IUserStore<AppUser> serviceStore, IDataScope dataScope)
 {
+    public const string AuditEntityType = "User";
+
+    /// <summary>Identity keeps recovery codes as one token of its own store under these names.</summary>
+    private const string RecoveryCodesProvider = "[AspNetUserStore]";
+    private const string RecoveryCodesName = "RecoveryCodes";
+
     public async Task EnsureRolesAsync()
     {
         foreach (var role in Roles.All)
@@ -38,6 +60,7 @@ public sealed class UserAdministration(UserManager<AppUser> userManager, RoleMan
 
     public async Task<bool> AnyInRoleAsync(string role) => (await userManager.GetUsersInRoleAsync(role)).Count > 0;
 
+    /// <summary>An account with a password (the <c>users add</c> command, the first admin, the demo users).</summary>
     /// <param name="organisation">Name, registration number or id of the organisation; required for NgoStaff, refused for the others.</param>
     public async Task<UserCommandResult> AddAsync(
         string email, string role, string password, string? organisation, string? fullName = null, CancellationToken cancellationToken = default)
@@ -56,7 +79,7 @@ public sealed class UserAdministration(UserManager<AppUser> userManager, RoleMan
         {
             return UserCommandResult.Failure(Describe(refusal, role));
         }
-        var (result, _) = await CreateAsync(email, role, organisationId, fullName, password);
+        var (result, _) = await CreateAsync(email, role, organisationId, fullName, password, cancellationToken);
         return result;
     }
 
@@ -77,14 +100,14 @@ public sealed class UserAdministration(UserManager<AppUser> userManager, RoleMan
         {
             return (UserCommandResult.Failure($"No organisation with id {organisationId}."), null);
         }
-        return await CreateAsync(email.Trim(), role, organisationId, fullName, password: null);
+        return await CreateAsync(email.Trim(), role, organisationId, fullName, password: null, cancellationToken);
     }
 
     /// <summary>
-    /// Gives the user exactly one role (and the organisation that goes with it). The caller renews
-    /// the security stamp, so sessions that still carry the old role end.
+    /// Gives the user exactly one role (and the organisation that goes with it). The new security
+    /// stamp ends sessions that still carry the old role.
     /// </summary>
-    public async Task<UserCommandResult> ChangeRoleAsync(AppUser user, string role, int? organisationId)
+    public async Task<UserCommandResult> ChangeRoleAsync(AppUser user, string role, int? organisationId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         var refusal = RoleAssignment.Check(role, organisationId is not null);
@@ -93,83 +116,175 @@ public sealed class UserAdministration(UserManager<AppUser> userManager, RoleMan
             return UserCommandResult.Failure(Describe(refusal, role));
         }
         await EnsureRolesAsync();
-        var current = await userManager.GetRolesAsync(user);
-        var stale = current.Where(r => r != role).ToList();
-        if (stale.Count > 0)
+        return await ChangeAsync(user, async () =>
         {
-            var removed = await userManager.RemoveFromRolesAsync(user, stale);
-            if (!removed.Succeeded)
+            var current = await userManager.GetRolesAsync(user);
+            Record(AuditAction.Updated, user, "Role", current.Count == 0 ? null : string.Join(",", current), role);
+            if (user.OrganisationId != organisationId)
             {
-                return UserCommandResult.From(removed);
+                Record(AuditAction.Updated, user, "OrganisationId", Invariant(user.OrganisationId), Invariant(organisationId));
             }
-        }
-        if (!current.Contains(role))
-        {
-            var added = await userManager.AddToRoleAsync(user, role);
-            if (!added.Succeeded)
+            var stale = current.Where(r => r != role).ToList();
+            if (stale.Count > 0)
             {
-                return UserCommandResult.From(added);
+                var removed = await userManager.RemoveFromRolesAsync(user, stale);
+                if (!removed.Succeeded)
+                {
+                    return UserCommandResult.From(removed);
+                }
             }
-        }
-        user.OrganisationId = organisationId;
-        return UserCommandResult.From(await userManager.UpdateAsync(user));
+            if (!current.Contains(role))
+            {
+                var added = await userManager.AddToRoleAsync(user, role);
+                if (!added.Succeeded)
+                {
+                    return UserCommandResult.From(added);
+                }
+            }
+            user.OrganisationId = organisationId;
+            return UserCommandResult.Success;
+        }, cancellationToken);
     }
 
-    private async Task<(UserCommandResult Result, AppUser? User)> CreateAsync(string email, string role, int? organisationId, string? fullName, string? password)
+    /// <summary>Locked until an admin unlocks it, not for the 15 minutes a failed-sign-in lockout lasts.</summary>
+    public Task<UserCommandResult> LockAsync(AppUser user, CancellationToken cancellationToken = default) =>
+        ChangeAsync(user, async () =>
+        {
+            Record(AuditAction.Updated, user, "LockoutEnd", Invariant(user.LockoutEnd), "locked");
+            await userManager.SetLockoutEnabledAsync(user, true);
+            return UserCommandResult.From(await userManager.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
+        }, cancellationToken);
+
+    public Task<UserCommandResult> UnlockAsync(AppUser user, CancellationToken cancellationToken = default) =>
+        ChangeAsync(user, async () =>
+        {
+            Record(AuditAction.Updated, user, "LockoutEnd", Invariant(user.LockoutEnd), null);
+            await userManager.SetLockoutEndDateAsync(user, null);
+            return UserCommandResult.From(await userManager.ResetAccessFailedCountAsync(user));
+        }, cancellationToken);
+
+    /// <summary>The account stays (history names it) but cannot sign in; open sessions end.</summary>
+    public Task<UserCommandResult> DeactivateAsync(AppUser user, CancellationToken cancellationToken = default) =>
+        ChangeAsync(user, () =>
+        {
+            if (!user.IsDeactivated)
+            {
+                user.DeactivatedAtUtc = DateTime.UtcNow;
+                Record(AuditAction.Updated, user, "DeactivatedAtUtc", null, Invariant(user.DeactivatedAtUtc));
+            }
+            return Task.FromResult(UserCommandResult.Success);
+        }, cancellationToken);
+
+    public Task<UserCommandResult> ReactivateAsync(AppUser user, CancellationToken cancellationToken = default) =>
+        ChangeAsync(user, () =>
+        {
+            if (user.IsDeactivated)
+            {
+                Record(AuditAction.Updated, user, "DeactivatedAtUtc", Invariant(user.DeactivatedAtUtc), null);
+                user.DeactivatedAtUtc = null;
+            }
+            return Task.FromResult(UserCommandResult.Success);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Before a new set-password link is made for an existing account: the new security stamp voids
+    /// every older link (a token carries the stamp) and ends open sessions. The link itself is made
+    /// and mailed by the caller, from <see cref="UserManager{TUser}.GeneratePasswordResetTokenAsync"/>.
+    /// </summary>
+    public Task<UserCommandResult> RenewSetPasswordLinkAsync(AppUser user, CancellationToken cancellationToken = default) =>
+        ChangeAsync(user, () =>
+        {
+            Record(AuditAction.Updated, user, "SetPasswordLink", null, "issued");
+            return Task.FromResult(UserCommandResult.Success);
+        }, cancellationToken);
+
+    /// <summary>
+    /// The password chosen on a set-password link. Nobody is signed in: the link's owner is the actor.
+    /// Returns Identity's own result, whose error codes say whether the link or the password was refused.
+    /// </summary>
+    public async Task<IdentityResult> SetPasswordWithLinkAsync(AppUser user, string token, string password)
     {
-        if (await userManager.FindByEmailAsync(email) is not null)
+        ArgumentNullException.ThrowIfNull(user);
+        // Added first, so Identity's own save of the new hash and stamp commits it too; taken back
+        // when the link or the password is refused and nothing is saved.
+        var row = Record(AuditAction.Updated, user, "Password", null, "set", new AuditActor(user.Id, user.Email ?? user.Id, dataScope.Actor.RequestId));
+        var result = await userManager.ResetPasswordAsync(user, token, password);
+        if (!result.Succeeded)
         {
-            return (UserCommandResult.Failure($"A user with the email {email} already exists."), null);
+            db.Entry(row).State = EntityState.Detached;
         }
-        await EnsureRolesAsync();
-        var user = new AppUser
-        {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            FullName = fullName,
-            OrganisationId = organisationId,
-            LockoutEnabled = true,
-        };
-        var created = password is null ? await userManager.CreateAsync(user) : await userManager.CreateAsync(user, password);
-        if (!created.Succeeded)
-        {
-            return (UserCommandResult.From(created), null);
-        }
-        var inRole = await userManager.AddToRoleAsync(user, role);
-        if (!inRole.Succeeded)
-        {
-            // A user without a role must not be left behind half-made.
-            await userManager.DeleteAsync(user);
-            return (UserCommandResult.From(inRole), null);
-        }
-        return (UserCommandResult.Success, user);
+        return result;
     }
 
-    private static string Describe(RoleAssignmentError error, string role) => error switch
-    {
-        RoleAssignmentError.UnknownRole => $"Unknown role \"{role}\"; use one of: {string.Join(", ", Roles.All)}.",
-        RoleAssignmentError.OrganisationRequired => "NgoStaff users belong to one organisation: give --organisation.",
-        _ => $"Only NgoStaff users belong to an organisation; a(n) {role} does not.",
-    };
-
-    public async Task<UserCommandResult> ResetPasswordAsync(string email, string password)
+    /// <summary>
+    /// A new password set by an operator (<c>users reset-password</c>). A forgotten password is often
+    /// why an account got locked: the reset opens it again.
+    /// </summary>
+    public async Task<UserCommandResult> ResetPasswordAsync(string email, string password, CancellationToken cancellationToken = default)
     {
         var user = await userManager.FindByEmailAsync(email);
         if (user is null)
         {
             return UserCommandResult.Failure($"No user with the email {email}.");
         }
+        // Made before the transaction: the first token may create a data-protection key, which is
+        // stored through a context of its own and would wait for this transaction's write lock.
         var token = await userManager.GeneratePasswordResetTokenAsync(user);
-        var result = await userManager.ResetPasswordAsync(user, token, password);
-        if (result.Succeeded)
+        return await ChangeAsync(user, async () =>
         {
-            // A forgotten password is often why an account got locked: the reset opens it again.
-            await userManager.SetLockoutEndDateAsync(user, null);
-            await userManager.ResetAccessFailedCountAsync(user);
-        }
-        return UserCommandResult.From(result);
+            Record(AuditAction.Updated, user, "Password", null, "reset");
+            var result = await userManager.ResetPasswordAsync(user, token, password);
+            if (!result.Succeeded)
+            {
+                return UserCommandResult.From(result);
+            }
+            if (user.LockoutEnd is not null)
+            {
+                Record(AuditAction.Updated, user, "LockoutEnd", Invariant(user.LockoutEnd), null);
+                await userManager.SetLockoutEndDateAsync(user, null);
+            }
+            return UserCommandResult.From(await userManager.ResetAccessFailedCountAsync(user));
+        }, cancellationToken);
     }
+
+    /// <summary>The <c>users reset-two-factor</c> command: <see cref="ResetTwoFactorAsync(AppUser, CancellationToken)"/> by email.</summary>
+    public async Task<UserCommandResult> ResetTwoFactorAsync(string email, CancellationToken cancellationToken = default)
+    {
+        var user = await userManager.FindByEmailAsync(email);
+        return user is null
+            ? UserCommandResult.Failure($"No user with the email {email}.")
+            : await ResetTwoFactorAsync(user, cancellationToken);
+    }
+
+    /// <summary>
+    /// Two-factor off, a new authenticator key (the old app entry stops producing valid codes), the
+    /// recovery codes gone and a new security stamp (open sessions end), for a lost phone, a key that
+    /// may have been seen, or an admin's reset. Admins and reviewers are asked to enrol again at their
+    /// next sign-in; the same everywhere: the admin screen, the command line and the user's own page.
+    /// </summary>
+    public Task<UserCommandResult> ResetTwoFactorAsync(AppUser user, CancellationToken cancellationToken = default) =>
+        TwoFactorOffAsync(user, "reset", cancellationToken);
+
+    /// <summary>NGO staff choosing to sign in with the password alone: the same as a reset, recorded as their choice.</summary>
+    public Task<UserCommandResult> TurnOffTwoFactorAsync(AppUser user, CancellationToken cancellationToken = default) =>
+        TwoFactorOffAsync(user, "off", cancellationToken);
+
+    private Task<UserCommandResult> TwoFactorOffAsync(AppUser user, string recorded, CancellationToken cancellationToken) =>
+        ChangeAsync(user, async () =>
+        {
+            Record(AuditAction.Updated, user, "TwoFactorEnabled", Invariant(user.TwoFactorEnabled), recorded);
+            var disabled = await userManager.SetTwoFactorEnabledAsync(user, false);
+            if (!disabled.Succeeded)
+            {
+                return UserCommandResult.From(disabled);
+            }
+            var key = await userManager.ResetAuthenticatorKeyAsync(user);
+            if (!key.Succeeded)
+            {
+                return UserCommandResult.From(key);
+            }
+            return UserCommandResult.From(await userManager.RemoveAuthenticationTokenAsync(user, RecoveryCodesProvider, RecoveryCodesName));
+        }, cancellationToken);
 
     /// <summary>
     /// Turns two-factor on with a given authenticator key. Only the demo seeding uses it, so the demo
@@ -192,26 +307,6 @@ public sealed class UserAdministration(UserManager<AppUser> userManager, RoleMan
         return UserCommandResult.Failure("The user store keeps no authenticator keys.");
     }
 
-    /// <summary>
-    /// Two-factor off and the old authenticator key gone, for a user who lost their phone and their
-    /// recovery codes. Admins and reviewers are asked to enrol again at their next sign-in; the new
-    /// security stamp ends their open sessions.
-    /// </summary>
-    public async Task<UserCommandResult> ResetTwoFactorAsync(string email)
-    {
-        var user = await userManager.FindByEmailAsync(email);
-        if (user is null)
-        {
-            return UserCommandResult.Failure($"No user with the email {email}.");
-        }
-        var disabled = await userManager.SetTwoFactorEnabledAsync(user, false);
-        if (!disabled.Succeeded)
-        {
-            return UserCommandResult.From(disabled);
-        }
-        return UserCommandResult.From(await userManager.ResetAuthenticatorKeyAsync(user));
-    }
-
     public async Task<bool> HasAuthenticatorKeyAsync(AppUser user) => !string.IsNullOrEmpty(await userManager.GetAuthenticatorKeyAsync(user));
 
     /// <summary>The current code of a user's authenticator, as their app shows it now (the demo's helper command).</summary>
@@ -220,6 +315,121 @@ public sealed class UserAdministration(UserManager<AppUser> userManager, RoleMan
         var key = await userManager.GetAuthenticatorKeyAsync(user);
         return string.IsNullOrEmpty(key) ? null : Totp.Code(Totp.DecodeKey(key), Totp.StepAt(now));
     }
+
+    private async Task<(UserCommandResult Result, AppUser? User)> CreateAsync(
+        string email, string role, int? organisationId, string? fullName, string? password, CancellationToken cancellationToken)
+    {
+        if (await userManager.FindByEmailAsync(email) is not null)
+        {
+            return (UserCommandResult.Failure($"A user with the email {email} already exists."), null);
+        }
+        await EnsureRolesAsync();
+        var user = new AppUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            FullName = fullName,
+            OrganisationId = organisationId,
+            LockoutEnabled = true,
+        };
+        // The account, its role and its audit rows are saved together or not at all: a user without
+        // a role must not be left behind half-made.
+        await using var transaction = await BeginAsync(cancellationToken);
+        Record(AuditAction.Created, user, "Email", null, user.Email);
+        Record(AuditAction.Created, user, "FullName", null, user.FullName);
+        Record(AuditAction.Created, user, "Role", null, role);
+        Record(AuditAction.Created, user, "OrganisationId", null, Invariant(user.OrganisationId));
+        var created = password is null ? await userManager.CreateAsync(user) : await userManager.CreateAsync(user, password);
+        var result = created.Succeeded ? await userManager.AddToRoleAsync(user, role) : created;
+        if (!result.Succeeded)
+        {
+            if (transaction is not null)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+            }
+            db.ChangeTracker.Clear();
+            return (UserCommandResult.From(result), null);
+        }
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return (UserCommandResult.Success, user);
+    }
+
+    /// <summary>
+    /// One account change in one transaction: the change, its audit rows and a new security stamp
+    /// (which ends the user's open sessions and voids older set-password links) are saved together or
+    /// not at all. A stamp that changed meanwhile (another admin's change) refuses the whole change.
+    /// </summary>
+    private async Task<UserCommandResult> ChangeAsync(AppUser user, Func<Task<UserCommandResult>> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var transaction = await BeginAsync(cancellationToken);
+        var result = await change();
+        if (result.Succeeded)
+        {
+            result = UserCommandResult.From(await userManager.UpdateSecurityStampAsync(user));
+        }
+        if (!result.Succeeded)
+        {
+            if (transaction is not null)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+            }
+            db.ChangeTracker.Clear();
+            return result;
+        }
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return result;
+    }
+
+    /// <summary>A transaction of its own, unless the caller already holds one (which then decides).</summary>
+    private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> BeginAsync(CancellationToken cancellationToken) =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+
+    /// <summary>Adds an audit row to the context; the next save (UserManager's own update) commits it with the change.</summary>
+    private AuditEntry Record(AuditAction action, AppUser user, string field, string? oldValue, string? newValue, AuditActor? actor = null)
+    {
+        actor ??= dataScope.Actor;
+        var row = new AuditEntry
+        {
+            AtUtc = DateTime.UtcNow,
+            UserId = actor.UserId,
+            UserName = Truncate(actor.UserName, 256),
+            Action = action,
+            EntityType = AuditEntityType,
+            EntityKey = user.Id,
+            Field = field,
+            OldValue = oldValue,
+            NewValue = newValue,
+            RequestId = actor.RequestId is { } id ? Truncate(id, Limits.Code) : null,
+        };
+        db.AuditEntries.Add(row);
+        return row;
+    }
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+
+    private static string? Invariant(object? value) => value switch
+    {
+        null => null,
+        DateTime t => t.ToString("O", CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.ToString("O", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    private static string Describe(RoleAssignmentError error, string role) => error switch
+    {
+        RoleAssignmentError.UnknownRole => $"Unknown role \"{role}\"; use one of: {string.Join(", ", Roles.All)}.",
+        RoleAssignmentError.OrganisationRequired => "NgoStaff users belong to one organisation: give --organisation.",
+        _ => $"Only NgoStaff users belong to an organisation; a(n) {role} does not.",
+    };
 
     private IUserAuthenticatorKeyStore<AppUser>? GetAuthenticatorKeyStore() =>
         serviceStore as IUserAuthenticatorKeyStore<AppUser>;

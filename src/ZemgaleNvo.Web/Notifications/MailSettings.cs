@@ -1,9 +1,10 @@
+using Microsoft.Extensions.Options;
 using MimeKit;
 using ZemgaleNvo.Infrastructure;
 
 namespace ZemgaleNvo.Web.Notifications;
 
-/// <summary>The <c>Smtp</c> section of the configuration, as written.</summary>
+/// <summary>The <c>Smtp</c> section of the configuration, as written; checked with <see cref="NotificationOptions"/> by <see cref="MailOptionsValidation"/>.</summary>
 public sealed class SmtpOptions
 {
     public const string Section = "Smtp";
@@ -25,6 +26,36 @@ public sealed class SmtpOptions
 
     /// <summary>How long one connect or one command may take before the server counts as down.</summary>
     public int TimeoutSeconds { get; set; } = 15;
+}
+
+/// <summary>The <c>Notifications</c> section: where the links in emails point.</summary>
+public sealed class NotificationOptions
+{
+    public const string Section = "Notifications";
+
+    /// <summary>The portal's address as users open it; required once mail is configured (see <see cref="MailSettings.Resolve"/>).</summary>
+    public string? PortalBaseUrl { get; set; }
+}
+
+/// <summary>
+/// The mail settings checked together, as they only make sense together: which delivery the <c>Smtp</c>
+/// section chooses, and what that delivery then needs (a sender, the portal's address, a writable
+/// pickup folder or a usable server). The rules are <see cref="MailSettings.Resolve"/>'s own.
+/// </summary>
+internal sealed class MailOptionsValidation(IOptions<NotificationOptions> notifications, IHostEnvironment environment) : IValidateOptions<SmtpOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SmtpOptions options)
+    {
+        try
+        {
+            MailSettings.Resolve(options, notifications.Value, environment.ContentRootPath, environment.IsDevelopment());
+            return ValidateOptionsResult.Success;
+        }
+        catch (StartupConfigurationException e)
+        {
+            return ValidateOptionsResult.Fail(e.Message);
+        }
+    }
 }
 
 /// <summary>How messages leave the portal.</summary>
@@ -63,14 +94,15 @@ public sealed class MailSettings(MailMode mode, MailboxAddress? from, Uri? porta
     public const string DevelopmentPickupDirectory = "data/mail";
 
     /// <summary>
-    /// Reads and checks the <c>Smtp</c> section and <c>Notifications:PortalBaseUrl</c>. Pickup folder
-    /// if one is set, else SMTP if a host is set, else the Development folder in Development, else off.
+    /// Checks the <c>Smtp</c> section and <c>Notifications:PortalBaseUrl</c> and says how mail leaves.
+    /// Pickup folder if one is set, else SMTP if a host is set, else the Development folder in
+    /// Development, else off.
     /// </summary>
     /// <exception cref="StartupConfigurationException">A setting that cannot work; the message names it.</exception>
-    public static MailSettings Resolve(IConfiguration configuration, string contentRoot, bool isDevelopment)
+    public static MailSettings Resolve(SmtpOptions smtp, NotificationOptions notifications, string contentRoot, bool isDevelopment)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var smtp = configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
+        ArgumentNullException.ThrowIfNull(smtp);
+        ArgumentNullException.ThrowIfNull(notifications);
 
         string? pickup = null;
         MailMode mode;
@@ -92,7 +124,7 @@ public sealed class MailSettings(MailMode mode, MailboxAddress? from, Uri? porta
         }
 
         var from = ParseFrom(smtp.From);
-        var baseUrl = ParseBaseUrl(configuration[PortalBaseUrlSetting]);
+        var baseUrl = ParseBaseUrl(notifications.PortalBaseUrl);
         if (mode == MailMode.Pickup)
         {
             pickup = EnsureWritableFolder(Path.GetFullPath(Path.Combine(contentRoot, pickup!)));

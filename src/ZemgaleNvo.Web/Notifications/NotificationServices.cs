@@ -1,29 +1,38 @@
+using Microsoft.Extensions.Options;
+using ZemgaleNvo.Infrastructure;
+
 namespace ZemgaleNvo.Web.Notifications;
 
 /// <summary>Registers the workflow emails: <see cref="IWorkflowNotifier"/> and the delivery the configuration chooses.</summary>
 public static class NotificationServices
 {
     /// <summary>
-    /// Checks the <c>Smtp</c> section and <c>Notifications:PortalBaseUrl</c> now (a setting that cannot
-    /// work stops start-up with one line naming it) and registers the notifier.
+    /// Binds the <c>Smtp</c> and <c>Notifications</c> sections, checked when the host starts (a
+    /// setting that cannot work stops start-up with one line naming it), and registers the notifier
+    /// with the delivery they choose.
     /// </summary>
     public static IServiceCollection AddWorkflowNotifications(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
-        var settings = MailSettings.Resolve(configuration, environment.ContentRootPath, environment.IsDevelopment());
-        services.AddSingleton(settings);
-        switch (settings.Mode)
+        services.AddSettings<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
+        services.AddSettings<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
+        services.AddSingleton<IValidateOptions<SmtpOptions>>(provider =>
+            new MailOptionsValidation(provider.GetRequiredService<IOptions<NotificationOptions>>(), environment));
+        services.AddSingleton(provider => MailSettings.Resolve(
+            provider.GetRequiredService<IOptions<SmtpOptions>>().Value,
+            provider.GetRequiredService<IOptions<NotificationOptions>>().Value,
+            environment.ContentRootPath,
+            environment.IsDevelopment()));
+        services.AddSingleton<PickupDirectoryDelivery>();
+        services.AddSingleton<SmtpDelivery>();
+        services.AddSingleton<NoMailDelivery>();
+        services.AddSingleton<IMailDelivery>(provider => provider.GetRequiredService<MailSettings>().Mode switch
         {
-            case MailMode.Pickup:
-                services.AddSingleton<IMailDelivery, PickupDirectoryDelivery>();
-                break;
-            case MailMode.Smtp:
-                services.AddSingleton<IMailDelivery, SmtpDelivery>();
-                break;
-            default:
-                services.AddSingleton<IMailDelivery, NoMailDelivery>();
-                break;
-        }
+            MailMode.Pickup => provider.GetRequiredService<PickupDirectoryDelivery>(),
+            MailMode.Smtp => provider.GetRequiredService<SmtpDelivery>(),
+            _ => provider.GetRequiredService<NoMailDelivery>(),
+        });
         services.AddScoped<IWorkflowNotifier, WorkflowNotifier>();
         return services;
     }

@@ -10,7 +10,7 @@ public sealed record CookiePolicy(bool HttpsOnly)
 {
     public const string Setting = "Security:HttpsCookies";
 
-    public static CookiePolicy From(IConfiguration configuration) => new(configuration.GetValue(Setting, true));
+    public static CookiePolicy From(SecurityOptions security) => new(security?.HttpsCookies ?? true);
 
     public string Name(string purpose) => HttpsOnly ? $"__Host-ZemgaleNvo-{purpose}" : $"ZemgaleNvo-{purpose}";
 

@@ -10,10 +10,10 @@ using System.Text.Unicode;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using ZemgaleNvo.Web.Features.Account;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
 using ZemgaleNvo.Infrastructure;
-using ZemgaleNvo.Pdf;
 using ZemgaleNvo.Web.Features.Reports.Pdf;
 using ZemgaleNvo.Infrastructure.Data;
 using ZemgaleNvo.Infrastructure.Identity;
@@ -39,9 +39,8 @@ internal static class PortalServices
             .ReadFrom.Services(provider)
             .Enrich.FromLogContext());
 
-        // Database: the provider comes from configuration; broken settings stop start-up here with one line.
-        var (provider, connectionString) = DatabaseRegistration.Resolve(configuration, builder.Environment.ContentRootPath);
-        services.AddAppDatabase(provider, connectionString);
+        // Database: the provider comes from the Database section, checked as the host starts.
+        services.AddAppDatabase(configuration, builder.Environment.ContentRootPath);
         services.AddScoped<IDataScope, HttpDataScope>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<UserAdministration>();
@@ -54,12 +53,15 @@ internal static class PortalServices
             .PersistKeysToDbContext<AppDbContext>();
         ProtectKeysAtRest(dataProtection, configuration, builder.Environment.ContentRootPath);
 
-        var cookies = CookiePolicy.From(configuration);
+        // Cookie names and the rate limit are fixed while the services are registered: read (and
+        // checked) now, with the same class and rules as everything else.
+        var security = SettingsRegistration.Read(configuration.GetSection(SecurityOptions.Section), new SecurityOptionsValidation());
+        var cookies = CookiePolicy.From(security);
         services.AddSingleton(cookies);
         // One clock for sessions, stamp checks and authenticator codes (tests move it forward).
         services.TryAddSingleton(TimeProvider.System);
         AddIdentity(services, cookies);
-        services.AddSignInRateLimit(configuration);
+        services.AddSignInRateLimit(security.SignInAttemptsPerMinute);
 
         services.AddHttpContextAccessor();
         services.AddScoped<IAuthorizationHandler, AgreementAuthorizationHandler>();
@@ -71,10 +73,12 @@ internal static class PortalServices
 
         // Behind a reverse proxy that terminates TLS: trust X-Forwarded-For/-Proto only from the
         // proxies named in ReverseProxy:KnownProxies (IP addresses).
-        services.Configure<ForwardedHeadersOptions>(options =>
+        services.AddSingleton<IValidateOptions<ReverseProxyOptions>, ReverseProxyOptionsValidation>();
+        services.AddSettings<ReverseProxyOptions>(configuration.GetSection(ReverseProxyOptions.Section));
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>>((options, proxies) =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var proxy in configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+            foreach (var proxy in proxies.Value.KnownProxies)
             {
                 options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
             }
@@ -134,42 +138,28 @@ internal static class PortalServices
         services.AddSingleton<ZemgaleNvo.Web.Features.Reports.ApprovedReportCache>();
         services.AddScoped<ZemgaleNvo.Web.Features.Dashboard.DashboardQuery>();
         services.AddScoped<ZemgaleNvo.Web.Features.Audit.AuditWording>();
-        services.AddSingleton(LoadReportFonts(configuration));
+        AddReportFonts(services, configuration);
         services.AddPortalHealthChecks();
         services.AddWorkflowNotifications(configuration, builder.Environment);
         ZemgaleNvo.Web.Features.Admin.AdminServices.AddAdministration(services);
     }
-
-    public const string KeyCertificateSetting = "DataProtection:CertificatePath";
 
     /// <summary>
     /// With <c>DataProtection:CertificatePath</c> (a PFX file, its password in
     /// <c>DataProtection:CertificatePassword</c>), the keys that sign cookies and forms are stored
     /// encrypted with that certificate, so a copy of the database (a backup, say) does not carry
     /// usable keys. Every instance needs the same certificate. Without the setting the keys are
-    /// stored as they are, protected by the database's own access rights.
+    /// stored as they are, protected by the database's own access rights. The certificate is needed
+    /// while the services are registered, so the section is read and checked now.
     /// </summary>
     private static void ProtectKeysAtRest(IDataProtectionBuilder dataProtection, ConfigurationManager configuration, string contentRoot)
     {
-        var path = configuration[KeyCertificateSetting];
-        if (string.IsNullOrWhiteSpace(path))
+        var options = SettingsRegistration.Read(
+            configuration.GetSection(DataProtectionCertificateOptions.Section), new DataProtectionCertificateValidation(contentRoot));
+        if (options.Load(contentRoot) is { } certificate)
         {
-            return;
-        }
-        try
-        {
-            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
-                Path.GetFullPath(path, contentRoot), configuration["DataProtection:CertificatePassword"]);
-            if (!certificate.HasPrivateKey)
-            {
-                throw new StartupConfigurationException($"{KeyCertificateSetting}: the certificate has no private key, so the keys could not be read back.");
-            }
             // Decrypting must not depend on the machine's certificate store (there is none to speak of on Linux).
             dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
-        }
-        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or IOException or UnauthorizedAccessException)
-        {
-            throw new StartupConfigurationException($"{KeyCertificateSetting}: {e.Message}", e);
         }
     }
 
@@ -195,19 +185,16 @@ internal static class PortalServices
     }
 
     /// <summary>
-    /// The PDF fonts are loaded at start-up: a machine without them stops here with the setting to
-    /// change, rather than failing the first reviewer who downloads a report.
+    /// The PDF fonts: the Pdf section is checked as the host starts (every face found and readable),
+    /// so a machine without them stops there with the setting to change, rather than failing the
+    /// first reviewer who downloads a report. The one shared set is loaded when first needed.
     /// </summary>
-    private static FontSet LoadReportFonts(IConfiguration configuration)
+    private static void AddReportFonts(IServiceCollection services, ConfigurationManager configuration)
     {
-        try
-        {
-            return ReportFonts.Load(configuration);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or InvalidDataException)
-        {
-            throw new StartupConfigurationException($"{ReportFonts.SettingName}: {e.Message}", e);
-        }
+        services.AddSingleton<IValidateOptions<PdfFontOptions>, PdfFontOptionsValidation>();
+        services.AddSettings<PdfFontOptions>(configuration.GetSection(PdfFontOptions.Section));
+        // The monitor's value is the one the start-up check validated (by loading the faces): not checked again.
+        services.AddSingleton(provider => ReportFonts.Load(provider.GetRequiredService<IOptionsMonitor<PdfFontOptions>>().CurrentValue));
     }
 
     private static void AddIdentity(IServiceCollection services, CookiePolicy cookies)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ZemgaleNvo.Domain.Audit;
 using ZemgaleNvo.Infrastructure.Identity;
 using ZemgaleNvo.IntegrationTests.Infrastructure;
 
@@ -66,6 +67,73 @@ public sealed class AdminCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         await using var db = Open();
         Assert.False(await db.Users.Where(u => u.Email == Browser.Reviewer).Select(u => u.TwoFactorEnabled).SingleAsync());
+    }
+
+    [Fact]
+    public async Task The_users_commands_leave_audit_rows_naming_the_command_line()
+    {
+        Assert.Equal(0, (await Run("users", "add", "--email", "jana@ministrija.lv", "--role", "Reviewer", "--password", "a reviewer's long password")).ExitCode);
+        Assert.Equal(0, (await Run("users", "reset-password", "--email", "jana@ministrija.lv", "--password", "another long password")).ExitCode);
+        Assert.Equal(0, (await Run("users", "reset-two-factor", "--email", "jana@ministrija.lv")).ExitCode);
+
+        await using (var db = Open())
+        {
+            var id = await db.Users.Where(u => u.Email == "jana@ministrija.lv").Select(u => u.Id).SingleAsync();
+            var rows = await db.AuditEntries.Where(e => e.EntityType == "User" && e.EntityKey == id).ToListAsync();
+            Assert.All(rows, row => Assert.Equal($"komandrinda ({System.Environment.UserName})", row.UserName));
+            Assert.Contains(rows, row => row.Action == AuditAction.Created && row.Field == "Email" && row.NewValue == "jana@ministrija.lv");
+            Assert.Contains(rows, row => row.Action == AuditAction.Created && row.Field == "Role" && row.NewValue == "Reviewer");
+            Assert.Contains(rows, row => row.Action == AuditAction.Updated && row.Field == "Password" && row.NewValue == "reset");
+            Assert.Contains(rows, row => row.Action == AuditAction.Updated && row.Field == "TwoFactorEnabled" && row.NewValue == "reset");
+        }
+        // The rows joined the hash chain like any other.
+        Assert.Equal(0, (await Run("audit", "verify")).ExitCode);
+    }
+
+    /// <summary>One reset, wherever it is asked for: two-factor off, a new key, no recovery codes, a new stamp, the same audit row.</summary>
+    [Fact]
+    public async Task Reset_two_factor_does_the_same_and_leaves_the_same_trail_from_the_command_line_and_the_admin_screen()
+    {
+        Assert.Equal(0, (await Run("seed-demo")).ExitCode);
+        string reviewerId, staffId, stampBefore;
+        await using (var db = Open())
+        {
+            reviewerId = await db.Users.Where(u => u.Email == Browser.Reviewer).Select(u => u.Id).SingleAsync();
+            staffId = await db.Users.Where(u => u.Email == Browser.ZemgaleStaff).Select(u => u.Id).SingleAsync();
+            foreach (var id in new[] { reviewerId, staffId })
+            {
+                (await db.Users.SingleAsync(u => u.Id == id)).TwoFactorEnabled = true;
+                db.UserTokens.Add(new Microsoft.AspNetCore.Identity.IdentityUserToken<string> { UserId = id, LoginProvider = "[AspNetUserStore]", Name = "RecoveryCodes", Value = "a;b;c" });
+            }
+            await db.SaveChangesAsync();
+            stampBefore = (await db.Users.SingleAsync(u => u.Id == reviewerId)).SecurityStamp!;
+        }
+
+        var command = await Run("users", "reset-two-factor", "--email", Browser.Reviewer);
+        Assert.Equal(0, command.ExitCode);
+        using (var factory = new PortalFactory(_folder))
+        {
+            var admin = await Browser.SignedInClientAsync(factory, Browser.Admin);
+            var screen = await Browser.PostFormAsync(admin, $"/admin/users/{staffId}", $"/admin/users/{staffId}/reset-two-factor", []);
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, screen.StatusCode);
+        }
+
+        await using (var db = Open())
+        {
+            foreach (var id in new[] { reviewerId, staffId })
+            {
+                Assert.False((await db.Users.SingleAsync(u => u.Id == id)).TwoFactorEnabled);
+                Assert.False(await db.UserTokens.AnyAsync(t => t.UserId == id && t.Name == "RecoveryCodes"));
+            }
+            Assert.NotEqual(stampBefore, (await db.Users.SingleAsync(u => u.Id == reviewerId)).SecurityStamp);
+            var fromCommand = await db.AuditEntries.Where(e => e.EntityKey == reviewerId && e.Field == "TwoFactorEnabled").SingleAsync();
+            var fromScreen = await db.AuditEntries.Where(e => e.EntityKey == staffId && e.Field == "TwoFactorEnabled").SingleAsync();
+            Assert.Equal(
+                (fromScreen.Action, fromScreen.EntityType, fromScreen.OldValue, fromScreen.NewValue),
+                (fromCommand.Action, fromCommand.EntityType, fromCommand.OldValue, fromCommand.NewValue));
+            Assert.Equal(Browser.Admin, fromScreen.UserName);
+            Assert.StartsWith("komandrinda (", fromCommand.UserName, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -161,6 +229,22 @@ public sealed class AdminCommandTests : IDisposable
         Assert.Contains("Database:Provider", line);
         Assert.Contains("Oracle", line);
         Assert.DoesNotContain("   at ", result.Error + result.Output);
+    }
+
+    /// <summary>Settings bound to typed options: a rule they break, or a value that is not even of their type, ends start-up the same way.</summary>
+    [Theory]
+    [InlineData("ReverseProxy__KnownProxies__0", "proxy.ministrija.lv", "ReverseProxy:KnownProxies")]
+    [InlineData("Security__SignInAttemptsPerMinute", "0", "Security:SignInAttemptsPerMinute")]
+    [InlineData("Security__SignInAttemptsPerMinute", "many", "Security:SignInAttemptsPerMinute")]
+    [InlineData("Smtp__Port", "smtp", "Smtp:Port")]
+    public async Task A_setting_that_cannot_work_stops_start_up_with_one_line_naming_it(string variable, string value, string setting)
+    {
+        var result = await PortalProcess.RunAsync(new Dictionary<string, string>(Environment) { [variable] = value }, "migrate");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(setting, Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.DoesNotContain("   at ", result.Error + result.Output);
+        Assert.False(File.Exists(Path.Combine(_folder, "zemgale.db")), "A command refused for its settings must not touch the database");
     }
 
     [Fact]

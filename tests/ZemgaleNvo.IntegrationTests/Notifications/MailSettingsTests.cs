@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Configuration;
-using ZemgaleNvo.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using ZemgaleNvo.IntegrationTests.Infrastructure;
 using ZemgaleNvo.Web.Notifications;
 
@@ -12,7 +15,10 @@ public sealed class MailSettingsTests : IDisposable
 
     public void Dispose() => TempFolder.Delete(_root);
 
-    /// <summary>Later settings replace earlier ones with the same key.</summary>
+    /// <summary>
+    /// The settings as the portal registers them (typed options, checked as the host starts); later
+    /// settings replace earlier ones with the same key.
+    /// </summary>
     private MailSettings Resolve(bool development, params (string Key, string? Value)[] settings)
     {
         var data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -20,7 +26,20 @@ public sealed class MailSettingsTests : IDisposable
         {
             data[key] = value;
         }
-        return MailSettings.Resolve(new ConfigurationBuilder().AddInMemoryCollection(data).Build(), _root, development);
+        var services = new ServiceCollection();
+        services.AddWorkflowNotifications(new ConfigurationBuilder().AddInMemoryCollection(data).Build(), new Environment(_root, development));
+        using var provider = services.BuildServiceProvider();
+        // What the host does as it starts (ValidateOnStart) before anything asks for the settings.
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        return provider.GetRequiredService<MailSettings>();
+    }
+
+    private sealed class Environment(string root, bool development) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = development ? Environments.Development : Environments.Production;
+        public string ApplicationName { get; set; } = "ZemgaleNvo.Web";
+        public string ContentRootPath { get; set; } = root;
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 
     private static readonly (string, string?) From = ("Smtp:From", "ZemgaleNvo portāls <noreply@ministrija.test>");
@@ -74,7 +93,7 @@ public sealed class MailSettingsTests : IDisposable
             From, BaseUrl, ("Smtp:Host", "smtp.ministrija.test"), ("Smtp:UserName", "portals"), ("Smtp:Password", "from-the-environment"), (key, value),
         ];
 
-        var e = Assert.Throws<StartupConfigurationException>(() => Resolve(false, settings));
+        var e = Assert.Throws<OptionsValidationException>(() => Resolve(false, settings));
 
         Assert.StartsWith(key, e.Message, StringComparison.Ordinal);
     }

@@ -60,7 +60,7 @@ public sealed partial class AccountController(
         {
             // The password was right; Identity holds the half-done sign-in in its two-factor cookie
             // for five minutes while the code is asked for.
-            return RedirectToAction(nameof(TwoFactorController.SignInWithCode), "TwoFactor", new { returnUrl = SafeReturnUrl(form.ReturnUrl) });
+            return RedirectToAction(nameof(TwoFactorSignInController.SignInWithCode), "TwoFactorSignIn", new { returnUrl = SafeReturnUrl(form.ReturnUrl) });
         }
         if (result.Succeeded)
         {

@@ -5,9 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using ZemgaleNvo.Domain.Audit;
 using ZemgaleNvo.Infrastructure.Identity;
-using ZemgaleNvo.Web.Features.Admin.Users;
 using ZemgaleNvo.Web.Forms;
 using ZemgaleNvo.Web.Resources;
 
@@ -42,7 +40,7 @@ public sealed record SetPasswordPage(SetPasswordForm Form, string Email, int Min
 [Route(SetPasswordLinks.Path)]
 public sealed class SetPasswordController(
     UserManager<AppUser> userManager,
-    UserChangeAudit audit,
+    UserAdministration administration,
     IOptions<IdentityOptions> identityOptions,
     IStringLocalizer<SharedResource> localizer) : Controller
 {
@@ -80,7 +78,8 @@ public sealed class SetPasswordController(
         {
             return Refused(form, user);
         }
-        var result = await userManager.ResetPasswordAsync(user, SetPasswordLinks.Decode(form.Token)!, form.Password!);
+        // The password and its audit row (the link's owner as the actor) are saved together.
+        var result = await administration.SetPasswordWithLinkAsync(user, SetPasswordLinks.Decode(form.Token)!, form.Password!);
         if (!result.Succeeded)
         {
             if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)))
@@ -93,9 +92,6 @@ public sealed class SetPasswordController(
             }
             return Refused(form, user);
         }
-        // ResetPasswordAsync saved the hash and a new stamp; this row follows in a save of its own.
-        audit.Record(AuditAction.Updated, user, "Password", null, "set");
-        await userManager.UpdateAsync(user);
         TempData[Flash.Key] = localizer["Parole iestatīta. Tagad varat pieslēgties ar savu e-pastu un jauno paroli."].Value;
         return Redirect("/account/login");
     }

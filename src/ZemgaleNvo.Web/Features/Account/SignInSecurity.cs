@@ -92,9 +92,9 @@ public static class SignInSecurity
     /// on top of the per-account lockout: it slows password spraying over many accounts, which
     /// lockout alone does not. A whole office behind one address fits well within the default.
     /// </summary>
-    public static void AddSignInRateLimit(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="perMinute">From <see cref="RateLimitSetting"/> (checked to be at least 1).</param>
+    public static void AddSignInRateLimit(this IServiceCollection services, int perMinute)
     {
-        var perMinute = configuration.GetValue(RateLimitSetting, DefaultAttemptsPerMinute);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

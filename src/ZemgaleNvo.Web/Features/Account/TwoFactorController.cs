@@ -1,13 +1,10 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using QRCoder;
-using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 using ZemgaleNvo.Domain.Audit;
 using ZemgaleNvo.Infrastructure.Identity;
 using ZemgaleNvo.Web.Forms;
@@ -15,107 +12,25 @@ using ZemgaleNvo.Web.Resources;
 
 namespace ZemgaleNvo.Web.Features.Account;
 
-public sealed class CodeForm
-{
-    [Required(ErrorMessage = "Ievadiet kodu.")]
-    [StringLength(32, ErrorMessage = "Kods ir par garu.")]
-    [Display(Name = "Kods")]
-    public string Code { get; set; } = "";
-
-    public string? ReturnUrl { get; set; }
-}
-
-public sealed record EnrolPage(CodeForm Form, string QrCodeDataUri, string GroupedKey, bool Required);
-
-public sealed record RecoveryCodesPage(IReadOnlyList<string> Codes, string? ReturnUrl);
-
-public sealed record SignInSettingsPage(bool TwoFactorEnabled, int RecoveryCodesLeft, bool TwoFactorRequired);
-
 /// <summary>
-/// Two-factor sign-in with an authenticator app (TOTP): the second step of signing in, by code or by
-/// a one-time recovery code, and enrolment, which admins and reviewers must complete before anything
-/// else (<see cref="TwoFactorRequirementMiddleware"/>).
+/// Two-factor sign-in with an authenticator app (TOTP), the user's own side: enrolment, which admins
+/// and reviewers must complete before anything else (<see cref="TwoFactorRequirementMiddleware"/>),
+/// recovery codes, a new key and, for NGO staff, turning it off. The code step of signing in is
+/// <see cref="TwoFactorSignInController"/>; resetting and turning off go through
+/// <see cref="UserAdministration"/>, as an admin's reset and the command line's do.
 /// </summary>
 [Route("account")]
-public sealed partial class TwoFactorController(
+public sealed class TwoFactorController(
     SignInManager<AppUser> signInManager,
     UserManager<AppUser> userManager,
+    UserAdministration administration,
     IStringLocalizer<SharedResource> localizer,
-    SecurityAudit audit,
-    ILogger<TwoFactorController> logger) : Controller
+    SecurityAudit audit) : Controller
 {
     private const int RecoveryCodeCount = 10;
     private const string FormPrefix = "Form";
     private const string EnrolCodeKey = FormPrefix + "." + nameof(CodeForm.Code);
     private const string Issuer = "ZemgaleNvo";
-
-    [HttpGet("login/two-factor")]
-    [AllowedBeforeSecondFactor]
-    [AllowAnonymous]
-    public Task<IActionResult> SignInWithCode(string? returnUrl = null) => SecondStepPageAsync(returnUrl);
-
-    [HttpPost("login/two-factor")]
-    [AllowedBeforeSecondFactor]
-    [AllowAnonymous]
-    [EnableRateLimiting(SignInSecurity.RateLimitPolicy)]
-    public Task<IActionResult> SignInWithCode(CodeForm form) =>
-        CompleteSignInAsync(form, nameof(SignInWithCode), "authenticator", (user, code) =>
-            Totp.Normalise(code) is { } digits
-                ? signInManager.TwoFactorAuthenticatorSignInAsync(digits, isPersistent: false, rememberClient: false)
-                : Task.FromResult(SignInResult.Failed));
-
-    [HttpGet("login/recovery-code")]
-    [AllowedBeforeSecondFactor]
-    [AllowAnonymous]
-    public Task<IActionResult> SignInWithRecoveryCode(string? returnUrl = null) => SecondStepPageAsync(returnUrl);
-
-    /// <summary>The code form, only after a right password (Identity's two-factor cookie); otherwise back to the password.</summary>
-    private async Task<IActionResult> SecondStepPageAsync(string? returnUrl) =>
-        await signInManager.GetTwoFactorAuthenticationUserAsync() is null
-            ? RedirectToAction(nameof(AccountController.Login), "Account", new { returnUrl })
-            : View(new CodeForm { ReturnUrl = returnUrl });
-
-    [HttpPost("login/recovery-code")]
-    [AllowedBeforeSecondFactor]
-    [AllowAnonymous]
-    [EnableRateLimiting(SignInSecurity.RateLimitPolicy)]
-    public Task<IActionResult> SignInWithRecoveryCode(CodeForm form) =>
-        CompleteSignInAsync(form, nameof(SignInWithRecoveryCode), "recovery-code", (user, code) =>
-            signInManager.TwoFactorRecoveryCodeSignInAsync(code.Replace(" ", "", StringComparison.Ordinal).Trim()));
-
-    /// <summary>The shared second step: check the code, then record the sign-in or the failure.</summary>
-    private async Task<IActionResult> CompleteSignInAsync(CodeForm form, string view, string method, Func<AppUser, string, Task<SignInResult>> check)
-    {
-        var user = await signInManager.GetTwoFactorAuthenticationUserAsync();
-        if (user is null)
-        {
-            // The five minutes for the second step ran out (or the password step never happened).
-            TempData[Flash.Key] = localizer["Pieslēgšanās laiks beidzās. Ievadiet e-pastu un paroli vēlreiz."].Value;
-            return RedirectToAction(nameof(AccountController.Login), "Account", new { returnUrl = form.ReturnUrl });
-        }
-        if (!ModelState.IsValid)
-        {
-            return View(view, form);
-        }
-
-        var result = await check(user, form.Code);
-        if (result.Succeeded)
-        {
-            LogSignedIn(logger, user.Email, method);
-            await audit.RecordSignInAsync(user, method);
-            return LocalRedirect(Url.SafeReturnUrl(form.ReturnUrl));
-        }
-
-        await audit.RecordAsync(AuditAction.SignInFailed, user.Email ?? user.Id, user.Id, user.Email ?? user.Id,
-            result.IsLockedOut ? "locked-out" : "wrong-" + method);
-        ModelState.AddModelError(nameof(CodeForm.Code), result.IsLockedOut
-            ? localizer["Pārāk daudz neveiksmīgu mēģinājumu. Konts uz laiku bloķēts; mēģiniet vēlāk."]
-            : view == nameof(SignInWithCode)
-                ? localizer["Kods nav pareizs vai jau izmantots. Ievadiet nākamo kodu no lietotnes."]
-                : localizer["Rezerves kods nav derīgs."]);
-        form.Code = "";
-        return View(view, form);
-    }
 
     /// <summary>The signed-in user's own sign-in settings: two-factor state, recovery codes left, password.</summary>
     [HttpGet("security")]
@@ -217,7 +132,11 @@ public sealed partial class TwoFactorController(
         {
             return Challenge();
         }
-        await TurnOffAsync(user, "two-factor-reset");
+        if (!(await administration.ResetTwoFactorAsync(user)).Succeeded)
+        {
+            return RedirectToAction(nameof(Settings));
+        }
+        await SignInAgainAsync(user, passedTwoFactor: false);
         return RedirectToAction(nameof(Setup));
     }
 
@@ -234,21 +153,13 @@ public sealed partial class TwoFactorController(
         {
             return Forbid();
         }
-        await TurnOffAsync(user, "two-factor-disabled");
-        TempData[Flash.Key] = localizer["Divpakāpju pieslēgšanās izslēgta."].Value;
+        if ((await administration.TurnOffTwoFactorAsync(user)).Succeeded)
+        {
+            // The new stamp would end this very session at its next check: a fresh cookie, without the second factor.
+            await SignInAgainAsync(user, passedTwoFactor: false);
+            TempData[Flash.Key] = localizer["Divpakāpju pieslēgšanās izslēgta."].Value;
+        }
         return RedirectToAction(nameof(Settings));
-    }
-
-    private async Task TurnOffAsync(AppUser user, string what)
-    {
-        await userManager.SetTwoFactorEnabledAsync(user, false);
-        await userManager.ResetAuthenticatorKeyAsync(user);
-        // The old recovery codes are useless from here (they are only asked for when two-factor is
-        // on) and are replaced by new ones when the new key is confirmed.
-        // Both calls changed the security stamp: without a new cookie this very session would end
-        // at the next stamp check. The new one no longer claims a second factor.
-        await SignInAgainAsync(user, passedTwoFactor: false);
-        await audit.RecordAsync(AuditAction.SignInSettingsChanged, user.Id, user.Id, user.Email ?? user.Id, what);
     }
 
     /// <summary>
@@ -291,7 +202,4 @@ public sealed partial class TwoFactorController(
         var png = new PngByteQRCode(data).GetGraphic(5);
         return new EnrolPage(form, "data:image/png;base64," + Convert.ToBase64String(png), Totp.Grouped(key), User.RequiresTwoFactor());
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in completed for {Email} with {Method}")]
-    private static partial void LogSignedIn(ILogger logger, string? email, string method);
 }

@@ -25,7 +25,7 @@ internal static class AdminServices
         });
         services.AddScoped<SetPasswordLinks>();
         services.AddScoped<IAccountMail, AccountMail>();
-        services.AddScoped<UserChangeAudit>();
+        services.AddScoped<UserPages>();
 
         services.AddScoped<UserListQuery>();
         services.AddScoped<AgreementUsage>();

@@ -23,6 +23,13 @@ public static class ReportFonts
     public static FontSet Load(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return FontSet.Locate(configuration[SettingName], settingName: SettingName);
+        return Load(configuration.GetSection(PdfFontOptions.Section).Get<PdfFontOptions>() ?? new PdfFontOptions());
+    }
+
+    /// <inheritdoc cref="Load(IConfiguration)"/>
+    public static FontSet Load(PdfFontOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return FontSet.Locate(options.FontDirectory, settingName: SettingName);
     }
 }
