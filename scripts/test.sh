@@ -33,6 +33,7 @@ log_dir=$(mktemp -d)
 failed_projects=()
 for project in \
   tests/ZemgaleNvo.UnitTests \
+  tests/ZemgaleNvo.Web.UnitTests \
   tests/ZemgaleNvo.Pdf.Tests \
   tests/ZemgaleNvo.IntegrationTests \
   tests/ZemgaleNvo.BrowserTests; do

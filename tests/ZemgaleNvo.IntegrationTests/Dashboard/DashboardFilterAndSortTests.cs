@@ -116,17 +116,15 @@ public class DashboardFilterAndSortTests(TwoAgreementsFixture portal) : IClassFi
         Assert.Contains("aria-sort=\"descending\" data-sort=\"execution\"", html);
     }
 
+    /// <summary>
+    /// The page lists its rows in the order the query string asks for, with figures read from the
+    /// database (execution, last change). Every column in both directions, ties and rows without a
+    /// figure are Features/Dashboard/DashboardSortTests in ZemgaleNvo.Web.UnitTests.
+    /// </summary>
     [Theory]
     [InlineData("", "L,Z")] // by region: Latgales before Zemgales
-    [InlineData("?sort=region&dir=desc", "Z,L")]
-    [InlineData("?sort=performer", "L,Z")] // „Piemēra NVO” before „Zemgales NVO centrs”
-    [InlineData("?sort=performer&dir=desc", "Z,L")]
-    [InlineData("?sort=start", "Z,L")] // 2022 before 2024
-    [InlineData("?sort=start&dir=desc", "L,Z")]
-    [InlineData("?sort=execution", "L,Z")] // 45,0 % before 96,7 %
-    [InlineData("?sort=execution&dir=desc", "Z,L")]
+    [InlineData("?sort=execution&dir=desc", "Z,L")] // 96,7 % before 45,0 %
     [InlineData("?sort=changed", "L,Z")] // most recent first: the Latgale agreement was added after the seed
-    [InlineData("?sort=changed&dir=asc", "Z,L")]
     public async Task Sorting_orders_the_rows(string query, string expected)
     {
         var (rows, _) = await ListAsync(query);

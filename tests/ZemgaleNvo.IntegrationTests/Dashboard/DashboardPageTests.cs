@@ -117,18 +117,17 @@ public class DashboardPageTests(PortalFixture portal) : IClassFixture<PortalFixt
         Assert.DoesNotContain("Līgumu pārraudzība", text);
     }
 
-    /// <summary>Whatever arrives in the query string, the page answers 200 with every agreement and says in Latvian what it ignored.</summary>
+    /// <summary>
+    /// Whatever arrives in the query string, the page answers 200 with every agreement and says in
+    /// Latvian what it ignored: one value of each kind here; which values are refused (numbers for a
+    /// status, years out of range or not whole, codes with other characters) is
+    /// Features/Dashboard/DashboardFilterTests in ZemgaleNvo.Web.UnitTests.
+    /// </summary>
     [Theory]
     [InlineData("region=nekas", "Reģions „nekas” nav atrasts")]
     [InlineData("region=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "Reģions „<script>alert(1)</script>” nav atrasts")]
-    [InlineData("region=..%2F..%2Fetc", "Reģions „../../etc” nav atrasts")]
     [InlineData("status=gaida", "Gada statuss „gaida” nav zināms")]
-    [InlineData("status=1", "Gada statuss „1” nav zināms")]
     [InlineData("year=abc", "Gads „abc” neder")]
-    [InlineData("year=99999999999999999999", "Gads „99999999999999999999” neder")]
-    [InlineData("year=-2024", "Gads „-2024” neder")]
-    [InlineData("year=2024.5", "Gads „2024.5” neder")]
-    [InlineData("year=0", "Gads „0” neder")]
     [InlineData("sort=cena", "Kārtošana „cena” nav zināma")]
     [InlineData("sort=execution&dir=sideways", "Kārtošanas virziens „sideways” nav zināms")]
     [InlineData("region=&status=&year=&sort=&dir=", null)]

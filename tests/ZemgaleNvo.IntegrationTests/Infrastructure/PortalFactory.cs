@@ -15,7 +15,18 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly bool _ownsFolder;
 
-    public PortalFactory() : this(TempFolder.Create(), ownsFolder: true) { }
+    /// <summary>
+    /// A portal over a fresh folder holding a copy of the migrated, seeded demo database
+    /// (<see cref="TemplateDatabase"/>): start-up finds nothing left to migrate or seed, as on any
+    /// later start of an installed portal.
+    /// </summary>
+    public PortalFactory() : this(TemplateDatabase.CopyInto(TempFolder.Create()), ownsFolder: true) { }
+
+    /// <summary>
+    /// A portal over a fresh, empty folder: start-up creates the database, migrates it and (in
+    /// Development) seeds it, as on a first install. For the tests of that first start.
+    /// </summary>
+    public static PortalFactory OverEmptyFolder() => new(TempFolder.Create(), ownsFolder: true);
 
     /// <summary>A factory over an existing data folder, to start the app a second time on the same database.</summary>
     public PortalFactory(string dataFolder, bool ownsFolder = false)

@@ -51,6 +51,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
     {
         var acknowledged = new ConcurrentBag<Save>();
         int yearId;
+        TemplateDatabase.CopyInto(_folder); // the demo data, so the process starts without seeding
         await using (var server = await PortalProcess.Server.StartAsync(_folder))
         {
             var (agreementId, lineIds) = await DemoIdsAsync();

@@ -11,7 +11,7 @@ public class StartupTests
     [Fact]
     public async Task The_app_starts_on_an_empty_folder_applies_every_migration_and_serves_the_login_page()
     {
-        using var factory = new PortalFactory();
+        using var factory = PortalFactory.OverEmptyFolder();
         Assert.False(File.Exists(factory.DatabaseFile));
 
         var response = await factory.CreateClient().GetAsync("/account/login");
@@ -26,7 +26,7 @@ public class StartupTests
     [Fact]
     public async Task The_SQLite_database_runs_in_WAL_mode()
     {
-        using var factory = new PortalFactory();
+        using var factory = PortalFactory.OverEmptyFolder();
         await factory.CreateClient().GetAsync("/account/login");
 
         await using var connection = new SqliteConnection($"Data Source={factory.DatabaseFile}");
@@ -64,7 +64,7 @@ public class StartupTests
     [Fact]
     public async Task Outside_Development_no_demo_data_is_loaded_but_the_first_admin_comes_from_configuration()
     {
-        using var factory = new PortalFactory();
+        using var factory = PortalFactory.OverEmptyFolder();
         factory.Settings["Bootstrap:AdminEmail"] = "first.admin@ministrija.lv";
         factory.Settings["Bootstrap:AdminPassword"] = "a long enough first password";
         using var production = factory.WithWebHostBuilder(b => b.UseEnvironment("Production"));
