@@ -25,7 +25,7 @@ public sealed class AdminJourneyTests(PortalFixture portal, ITestOutputHelper ou
     public Task An_admin_invites_a_staff_member_who_sets_a_password_through_the_link_and_signs_in() => JourneyAsync(async session =>
     {
         var page = session.Page;
-        await session.SignInAsync(AdminEmail);
+        await session.OpenSignedInAsync(AdminEmail);
         await session.CheckAccessibilityAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Administrēšana" }).ClickAsync();
         await session.CheckAccessibilityAsync();
@@ -86,7 +86,7 @@ public sealed class AdminJourneyTests(PortalFixture portal, ITestOutputHelper ou
     public Task An_admin_sets_up_an_agreement_with_a_budget_line() => JourneyAsync(async session =>
     {
         var page = session.Page;
-        await session.SignInAsync(AdminEmail);
+        await session.OpenSignedInAsync(AdminEmail);
         await session.CheckAccessibilityAsync();
         await session.GotoAsync("/admin/organisations");
         await session.CheckAccessibilityAsync();

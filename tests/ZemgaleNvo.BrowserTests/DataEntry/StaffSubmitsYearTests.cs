@@ -28,8 +28,9 @@ public sealed partial class StaffSubmitsYearTests(PortalFixture portal, ITestOut
         var (civil, minority) = (lines[0], lines[1]);
         var agreementPath = await Portal.ZemgaleAgreementPathAsync();
 
-        // Sign in, the agreement from the list, year III through "Ievadīt datus" (the only year still open).
-        await session.SignInAsync(DemoAgreement.StaffEmail);
+        // Signed in (the login form is the sign-in journeys' subject), the agreement from the list, year III through
+        // "Ievadīt datus" (the only year still open).
+        await session.OpenSignedInAsync(DemoAgreement.StaffEmail);
         await session.CheckAccessibilityAsync();
         await page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Link, new() { Name = ReviewerJourneyTests.TitleStart }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == agreementPath);

@@ -6,9 +6,10 @@ using Microsoft.Extensions.Hosting;
 namespace ZemgaleNvo.BrowserTests.Infrastructure;
 
 /// <summary>
-/// The real portal on Kestrel, on a free loopback port, with its own empty data folder: the app creates
+/// The real portal on Kestrel, on a free loopback port, with its own data folder: the app creates
 /// the SQLite database, applies the migrations and seeds the demo data as on a developer's machine
-/// (environment Development). Plain http, so the cookies must not be Secure-only.
+/// (environment Development), or, when <see cref="SeededDatabase"/> has put a copy of the seeded
+/// database there first, finds it up to date. Plain http, so the cookies must not be Secure-only.
 /// </summary>
 public sealed class PortalApp : WebApplicationFactory<Program>
 {

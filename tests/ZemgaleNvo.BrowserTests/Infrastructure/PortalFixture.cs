@@ -6,12 +6,12 @@ using ZemgaleNvo.Infrastructure.Data;
 namespace ZemgaleNvo.BrowserTests.Infrastructure;
 
 /// <summary>
-/// One running portal and one Chromium for the whole <see cref="BrowserTestGroup"/>. Each test gets
-/// its own browser context (own cookies), so tests do not see each other's sign-in.
+/// One running portal for a collection, on its own copy of the seeded database
+/// (<see cref="SeededDatabase"/>), and the run's one Chromium (<see cref="SharedChromium"/>). Each test
+/// gets its own browser context (own cookies), so tests do not see each other's sign-in.
 /// </summary>
 public sealed class PortalFixture : IAsyncLifetime
 {
-    private IPlaywright? _playwright;
     private IBrowser? _browser;
 
     public PortalApp App { get; } = new();
@@ -27,20 +27,9 @@ public sealed class PortalFixture : IAsyncLifetime
         // Web-first assertions retry; give them room on a busy two-core CI machine.
         Assertions.SetDefaultExpectTimeout(15_000);
 
-        // StartServer blocks while the app migrates and seeds; keep it off xunit's synchronisation context.
-        var appStarted = Task.Run(App.Start);
-        _playwright = await Playwright.CreateAsync();
-        try
-        {
-            _browser = await _playwright.Chromium.LaunchAsync(Chromium.LaunchOptions());
-        }
-        catch (PlaywrightException e)
-        {
-            throw new InvalidOperationException(
-                $"Chromium at {Chromium.ExecutablePath} did not start ({e.Message}). " +
-                "Reinstall it with `apt-get install -y chromium fonts-dejavu-core`.", e);
-        }
-        await appStarted;
+        var browser = SharedChromium.GetAsync();
+        await SeededDatabase.StartAsync(App);
+        _browser = await browser;
     }
 
     /// <summary>Path of the demo Zemgale agreement, found in the app's database (not through any user's eyes).</summary>
@@ -56,15 +45,8 @@ public sealed class PortalFixture : IAsyncLifetime
         return $"/agreements/{ids[0]}";
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.CloseAsync();
-        }
-        _playwright?.Dispose();
-        await App.DisposeAsync();
-    }
+    /// <summary>Stops this collection's portal; the shared browser stays for the next collection.</summary>
+    public async Task DisposeAsync() => await App.DisposeAsync();
 }
 
 [CollectionDefinition(Name)]

@@ -12,7 +12,7 @@ public sealed class DashboardJourneyTests(PortalFixture portal, ITestOutputHelpe
     public Task Reviewer_opens_the_dashboard_sorts_and_filters_without_JavaScript_state() => JourneyAsync(async session =>
     {
         var page = session.Page;
-        await session.SignInAsync("recenzents@demo.zemgalenvo.lv");
+        await session.OpenSignedInAsync("recenzents@demo.zemgalenvo.lv");
         await session.CheckAccessibilityAsync();
 
         // From the menu.

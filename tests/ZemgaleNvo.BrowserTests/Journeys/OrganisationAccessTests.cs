@@ -13,7 +13,7 @@ public sealed class OrganisationAccessTests(PortalFixture portal, ITestOutputHel
     {
         var page = session.Page;
         var agreementPath = await Portal.ZemgaleAgreementPathAsync();
-        await session.SignInAsync("cits@demo.zemgalenvo.lv");
+        await session.OpenSignedInAsync("cits@demo.zemgalenvo.lv");
         await session.CheckAccessibilityAsync();
 
         await Expect(page.GetByTestId("current-user")).ToHaveTextAsync("Citas NVO darbinieks");
@@ -35,7 +35,7 @@ public sealed class OrganisationAccessTests(PortalFixture portal, ITestOutputHel
     {
         var page = session.Page;
         var agreementPath = await Portal.ZemgaleAgreementPathAsync();
-        await session.SignInAsync("darbinieks@demo.zemgalenvo.lv");
+        await session.OpenSignedInAsync("darbinieks@demo.zemgalenvo.lv");
         await session.CheckAccessibilityAsync();
 
         var link = page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Link, new() { Name = ReviewerJourneyTests.TitleStart });

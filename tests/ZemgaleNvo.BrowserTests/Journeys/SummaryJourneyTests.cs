@@ -12,7 +12,7 @@ public sealed class SummaryJourneyTests(PortalFixture portal, ITestOutputHelper 
     public Task Reviewer_opens_the_summary_sees_the_findings_and_downloads_the_pdf() => JourneyAsync(async session =>
     {
         var page = session.Page;
-        await session.SignInAsync("recenzents@demo.zemgalenvo.lv");
+        await session.OpenSignedInAsync("recenzents@demo.zemgalenvo.lv");
         await session.CheckAccessibilityAsync();
         await session.GotoAsync(await Portal.ZemgaleAgreementPathAsync());
         await session.CheckAccessibilityAsync();
