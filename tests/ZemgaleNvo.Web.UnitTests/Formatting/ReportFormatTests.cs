@@ -1,5 +1,6 @@
 using System.Globalization;
 using ZemgaleNvo.Web.Features.Reports;
+using ZemgaleNvo.Web.Formatting;
 
 namespace ZemgaleNvo.Web.UnitTests.Formatting;
 

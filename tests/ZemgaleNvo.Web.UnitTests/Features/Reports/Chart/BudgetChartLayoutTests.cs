@@ -1,5 +1,6 @@
 using ZemgaleNvo.UnitTests.Checks;
 using ZemgaleNvo.Web.Features.Reports;
+using ZemgaleNvo.Web.Formatting;
 using ZemgaleNvo.Web.Features.Reports.Chart;
 
 namespace ZemgaleNvo.Web.UnitTests.Features.Reports.Chart;
