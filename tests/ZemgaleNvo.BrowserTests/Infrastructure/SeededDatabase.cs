@@ -1,5 +1,5 @@
-using Microsoft.Data.Sqlite;
 using ZemgaleNvo.Infrastructure.Data;
+using ZemgaleNvo.TestSupport;
 
 namespace ZemgaleNvo.BrowserTests.Infrastructure;
 
@@ -56,22 +56,14 @@ internal static class SeededDatabase
         }
     }
 
-    /// <summary>
-    /// One self-contained file of the running portal's database: VACUUM INTO writes every committed
-    /// page, those still in the -wal file included. Start-up puts the copy back into WAL mode.
-    /// </summary>
+    /// <summary>One self-contained file of the running portal's database (<see cref="SqliteSnapshot"/>).</summary>
     private static string Snapshot(PortalApp app)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"zemgalenvo-browser-template-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteFolder(folder);
         var template = Path.Combine(folder, DatabaseRegistration.SqliteFileName);
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(app.DataFolder, DatabaseRegistration.SqliteFileName)};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "VACUUM INTO $file;";
-        command.Parameters.AddWithValue("$file", template);
-        command.ExecuteNonQuery();
+        SqliteSnapshot.Write(Path.Combine(app.DataFolder, DatabaseRegistration.SqliteFileName), template);
         return template;
     }
 

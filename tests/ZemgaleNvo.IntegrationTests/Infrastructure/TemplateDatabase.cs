@@ -1,5 +1,5 @@
-using Microsoft.Data.Sqlite;
 using ZemgaleNvo.Infrastructure.Data;
+using ZemgaleNvo.TestSupport;
 
 namespace ZemgaleNvo.IntegrationTests.Infrastructure;
 
@@ -30,26 +30,8 @@ public static class TemplateDatabase
             _ = portal.Services;
         }
 
-        // One self-contained file: VACUUM INTO writes every committed page, including those still
-        // in the -wal file. It is then switched to WAL mode as start-up leaves a database (the mode
-        // is stored in the file), and closing its only connection checkpoints and removes its -wal
-        // file, so a plain copy of template.db is the whole database.
         var template = Path.Combine(folder, "template.db");
-        Execute(Path.Combine(folder, DatabaseRegistration.SqliteFileName), $"VACUUM INTO '{template.Replace("'", "''", StringComparison.Ordinal)}';");
-        Execute(template, "PRAGMA journal_mode=WAL;");
-        if (System.IO.File.Exists(template + "-wal"))
-        {
-            throw new InvalidOperationException($"The template database {template} still has a -wal file: a copy would miss its last writes.");
-        }
+        SqliteSnapshot.Write(Path.Combine(folder, DatabaseRegistration.SqliteFileName), template);
         return template;
-    }
-
-    private static void Execute(string database, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }
