@@ -62,7 +62,7 @@ public sealed class ReviewPanelQuery(AppDbContext db, IAuthorizationService auth
         var notes = await db.ReviewNotes.AsNoTracking()
             .Where(n => n.AgreementId == agreement.Id && n.YearNumber == yearNumber)
             .OrderBy(n => n.Id).ToListAsync(cancellationToken);
-        var frozen = status == ReviewStatus.Approved
+        var frozen = Domain.Entry.FrozenData.IsFrozen(status)
             ? await db.FrozenReports.AsNoTracking()
                 .Where(r => r.AgreementId == agreement.Id && r.YearNumber == yearNumber && r.Language == ReportFreezer.Language)
                 .OrderByDescending(r => r.Id)
