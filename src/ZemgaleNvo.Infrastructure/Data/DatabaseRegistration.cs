@@ -27,10 +27,16 @@ public static class DatabaseRegistration
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton<IValidateOptions<DatabaseOptions>>(new DatabaseOptionsValidation(contentRoot));
         services.AddSettings<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
-        services.AddDbContext<AppDbContext>((provider, options) =>
+        // Worked out once: the context's options are built for every request scope.
+        services.AddSingleton(provider =>
         {
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            Configure(options, database.ProviderKind, ConnectionString(database, contentRoot));
+            return new ResolvedDatabase(database.ProviderKind, ConnectionString(database, contentRoot));
+        });
+        services.AddDbContext<AppDbContext>((provider, options) =>
+        {
+            var database = provider.GetRequiredService<ResolvedDatabase>();
+            Configure(options, database.Provider, database.ConnectionString);
         });
         return services;
     }
@@ -79,3 +85,6 @@ public static class DatabaseRegistration
         }
     }
 }
+
+/// <summary>The provider and connection string the checked <c>Database</c> settings lead to, worked out once.</summary>
+public sealed record ResolvedDatabase(DatabaseProvider Provider, string ConnectionString);

@@ -22,6 +22,13 @@ public static class MoneyField
     /// </summary>
     public static string Prefill(long cents) => MoneyInput.Format(cents, Language);
 
+    /// <summary>
+    /// What the user typed, as a conflict page shows it beside the saved amount: formatted like the
+    /// saved one when it reads as an amount (so only a real difference looks different), else as typed.
+    /// </summary>
+    public static string AsTyped(string? text) =>
+        MoneyInput.Parse(text, Language) is { IsValid: true } typed ? Formatting.Display.Money(typed.Cents) : text ?? "";
+
     /// <returns>The amount in cents, or null when the field is empty (and not required) or refused.</returns>
     public static long? Read(ModelStateDictionary modelState, string key, string? text, IStringLocalizer localizer, bool required = true)
     {

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Localization;
 using ZemgaleNvo.Domain.Agreements;
 using ZemgaleNvo.Infrastructure.Data;
 using ZemgaleNvo.Infrastructure.Data.Configurations;
-using ZemgaleNvo.Web.Authorization;
 using ZemgaleNvo.Web.Features.Years;
 using ZemgaleNvo.Web.Forms;
 using ZemgaleNvo.Web.Gates;
@@ -193,7 +192,7 @@ public sealed class ReallocationsController(AppDbContext db, IStringLocalizer<Sh
             new(localizer["No pozīcijas"], opened.Line(saved.FromBudgetLineId)?.Name ?? "", opened.Line(yours.FromBudgetLineId)?.Name ?? ""),
             new(localizer["Uz pozīciju"], opened.Line(saved.ToBudgetLineId)?.Name ?? "", opened.Line(yours.ToBudgetLineId)?.Name ?? ""),
             new(localizer["Summa, euro"], Formatting.Display.Money(saved.AmountCents),
-                Domain.Money.MoneyInput.Parse(yours.Amount, MoneyField.Language) is { IsValid: true } typed ? Formatting.Display.Money(typed.Cents) : yours.Amount ?? ""),
+                MoneyField.AsTyped(yours.Amount)),
             new(localizer["Pamatojums"], saved.Reason, FormText.Clean(yours.Reason) ?? ""),
             new(localizer["Atsauce"], saved.Reference ?? "", FormText.Clean(yours.Reference) ?? ""),
         };

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Localization;
 using ZemgaleNvo.Domain.Agreements;
 using ZemgaleNvo.Domain.Entry;
 using ZemgaleNvo.Infrastructure.Data;
-using ZemgaleNvo.Web.Authorization;
 using ZemgaleNvo.Web.Features.Years;
 using ZemgaleNvo.Web.Forms;
 using ZemgaleNvo.Web.Gates;

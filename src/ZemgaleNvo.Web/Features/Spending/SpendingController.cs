@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ZemgaleNvo.Domain.Agreements;
 using ZemgaleNvo.Infrastructure.Data;
-using ZemgaleNvo.Web.Authorization;
 using ZemgaleNvo.Web.Features.Years;
 using ZemgaleNvo.Web.Forms;
 using ZemgaleNvo.Web.Gates;

@@ -38,7 +38,7 @@ internal static class SpendingFormRules
             new(localizer["Piegādātājs"], saved.Supplier ?? "", FormText.Clean(yours.Supplier) ?? ""),
             new(localizer["Dokumenta Nr."], saved.DocumentNumber ?? "", FormText.Clean(yours.DocumentNumber) ?? ""),
             new(localizer["Summa, euro"], Formatting.Display.Money(saved.AmountCents),
-                Domain.Money.MoneyInput.Parse(yours.Amount, MoneyField.Language) is { IsValid: true } typed ? Formatting.Display.Money(typed.Cents) : yours.Amount ?? ""),
+                MoneyField.AsTyped(yours.Amount)),
         };
     }
 }

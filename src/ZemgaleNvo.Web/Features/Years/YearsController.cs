@@ -209,7 +209,7 @@ public sealed class YearsController(
                 new ConflictField(localizer["Rezultātu apraksts un novērtējums"], opened.Year.EvaluationText ?? "", FormText.Clean(yours.Text) ?? ""),
                 new ConflictField(localizer["Faktiskie izdevumi kopā, kā norādīts pārskatā"],
                     opened.Year.ReportedActualTotalCents is { } saved ? Formatting.Display.Money(saved) : "",
-                    Domain.Money.MoneyInput.Parse(yours.ReportedTotal, MoneyField.Language) is { IsValid: true } typed ? Formatting.Display.Money(typed.Cents) : yours.ReportedTotal ?? ""),
+                    MoneyField.AsTyped(yours.ReportedTotal)),
             ],
             deleted: false, cancellationToken);
         yours.Version = opened.Year.Version;
