@@ -3,14 +3,17 @@ using System.Globalization;
 namespace ZemgaleNvo.Domain.Checks;
 
 /// <summary>
-/// How sure a finding is. An <see cref="Error"/> is a contradiction: figures or dates that cannot
-/// all be true at once. A <see cref="Warning"/> is something a reviewer should look at but that may
-/// have an explanation the data does not record.
+/// What kind of finding it is, declared by each rule. An <see cref="Error"/> is a contradiction:
+/// figures or dates that cannot all be true at once, which the performer fixes in the data. A
+/// <see cref="Deviation"/> is the year going off plan (an overspent line, a strand without
+/// results, an indicator below its target): true data, so it asks for the performer's explanation
+/// and the reviewer's judgement, never for different figures. A <see cref="Warning"/> informs.
 /// </summary>
 public enum FindingSeverity
 {
     Warning,
     Error,
+    Deviation,
 }
 
 /// <summary>

@@ -121,6 +121,7 @@ public static class SummaryJson
     {
         FindingSeverity.Error => "error",
         FindingSeverity.Warning => "warning",
+        FindingSeverity.Deviation => "deviation",
         _ => throw new ArgumentOutOfRangeException(nameof(severity), severity, "A finding severity the open-data schema does not know."),
     };
 }
