@@ -34,6 +34,13 @@ public sealed record ConsistencyFinding(
     string MessageLv,
     string MessageEn)
 {
+    /// <summary>
+    /// The agreement's performance indicator concerned (a result count below its yearly target),
+    /// if one. An init property rather than a position so the rules that never concern an
+    /// indicator stay as they are.
+    /// </summary>
+    public int? IndicatorId { get; init; }
+
     /// <summary>The Latvian message for Latvian (or no) culture, the English one for any other.</summary>
     public string Message(CultureInfo? culture) =>
         culture is null || culture.TwoLetterISOLanguageName == "lv" ? MessageLv : MessageEn;
