@@ -45,6 +45,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
     public DbSet<ReviewNote> ReviewNotes => Set<ReviewNote>();
     public DbSet<FrozenReport> FrozenReports => Set<FrozenReport>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+    public DbSet<Domain.Publication.SummaryPublication> SummaryPublications => Set<Domain.Publication.SummaryPublication>();
 
     /// <summary>The name of the query filter that limits restricted users to their organisation.</summary>
     public const string OrganisationFilter = "Organisation";
@@ -90,6 +91,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
             ScopeOrganisationId == null || n.Agreement!.PerformerId == ScopeOrganisationId);
         builder.Entity<FrozenReport>().HasQueryFilter(OrganisationFilter, r =>
             ScopeOrganisationId == null || r.Agreement!.PerformerId == ScopeOrganisationId);
+        builder.Entity<Domain.Publication.SummaryPublication>().HasQueryFilter(OrganisationFilter, p =>
+            ScopeOrganisationId == null || p.Agreement!.PerformerId == ScopeOrganisationId);
 
         // Deleted results and spending entries stay in the table so they can be taken back; the
         // pages, the reports and the arithmetic never see them.

@@ -24,6 +24,8 @@ using ZemgaleNvo.Web.Features.Health;
 using ZemgaleNvo.Web.Features.Home;
 using ZemgaleNvo.Web.Notifications;
 using ZemgaleNvo.Web.Resources;
+using ZemgaleNvo.Web.Features.Dossier;
+using ZemgaleNvo.Web.Features.Reports.Publication;
 
 namespace ZemgaleNvo.Web.Startup;
 
@@ -138,6 +140,8 @@ internal static class PortalServices
         services.AddSingleton<ZemgaleNvo.Web.Features.Reports.ApprovedReportCache>();
         services.AddScoped<ZemgaleNvo.Web.Features.Dashboard.DashboardQuery>();
         services.AddScoped<ZemgaleNvo.Web.Features.Audit.AuditWording>();
+        services.AddAuditorsDossier();
+        services.AddPublication();
         AddReportFonts(services, configuration);
         services.AddPortalHealthChecks();
         services.AddWorkflowNotifications(configuration, builder.Environment);

@@ -33,6 +33,7 @@ public sealed class AuditWording(IStringLocalizer<SharedResource> localizer)
         ["Region"] = "Reģions",
         ["User"] = "Lietotājs",
         ["AppUser"] = "Lietotājs",
+        ["SummaryPublication"] = "Kopsavilkuma publicēšana",
     };
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
@@ -74,6 +75,10 @@ public sealed class AuditWording(IStringLocalizer<SharedResource> localizer)
         ["Session"] = "Sesija",
         ["Path"] = "Adrese",
         ["SignInSettings"] = "Pieslēgšanās iestatījumi",
+        ["PublishedAtUtc"] = "Publicēts",
+        ["PublishedByName"] = "Publicēja",
+        ["WithdrawnAtUtc"] = "Publicēšana atsaukta",
+        ["WithdrawnByName"] = "Publicēšanu atsauca",
     };
 
     public string Entity(string type) => Entities.TryGetValue(type, out var label) ? localizer[label] : type;
