@@ -117,6 +117,19 @@ public sealed partial class AuthorizationMatrixTests
 
         // The change history: reviewers and admins
         ["GET /agreements/{id:int}/audit"]                                                              = "login 404 403 ok ok",
+        // The auditor's dossier holds the change history: the same people
+        ["GET /agreements/{id:int}/dossier.zip"]                                                        = "login 404 403 ok ok",
+
+        // Publishing the approved summary: reviewers (the demo summary is not approved: told so, nothing published)
+        ["POST /agreements/{id:int}/summary/publish"]                                                   = "login 404 403 ok 403",
+        ["POST /agreements/{id:int}/summary/withdraw"]                                                  = "login 404 403 ok 403",
+        // The public pages: anyone, and nothing that is not published (the demo summary is not)
+        ["GET /public"]                                                                                 = "ok ok ok ok ok",
+        ["GET /public/summaries.csv"]                                                                   = "ok ok ok ok ok",
+        ["GET /public/summaries.json"]                                                                  = "ok ok ok ok ok",
+        ["GET /public/{id:int}"]                                                                        = "404 404 404 404 404",
+        ["GET /public/{id:int}.json"]                                                                   = "404 404 404 404 404",
+        ["GET /public/{id:int}.pdf"]                                                                    = "404 404 404 404 404",
 
         // Data entry: the performer's staff only (reviewers and admins read the year page)
         ["GET /agreements/{id:int}/other-information"]                                                  = "login 404 ok 403 403",
