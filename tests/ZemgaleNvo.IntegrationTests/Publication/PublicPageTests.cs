@@ -94,8 +94,10 @@ public sealed class PublicPageTests : IDisposable
             Assert.Equal("2022-07-15", item.GetProperty("period").GetProperty("start").GetString());
             Assert.Equal(3, item.GetProperty("resources").GetArrayLength());
         }
-        var csv = await anonymous.GetStringAsync("/public/summaries.csv");
-        Assert.StartsWith("\uFEFFname;title;organisation;", csv, StringComparison.Ordinal);
+        var csvBytes = await anonymous.GetByteArrayAsync("/public/summaries.csv");
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, csvBytes[..3]);
+        var csv = System.Text.Encoding.UTF8.GetString(csvBytes[3..]);
+        Assert.StartsWith("name;title;organisation;", csv, StringComparison.Ordinal);
         Assert.Contains("https://localhost" + page + ".pdf", csv);
 
         // Withdrawn: gone from every public address and from the listing.

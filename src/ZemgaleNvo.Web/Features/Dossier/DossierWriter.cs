@@ -30,7 +30,8 @@ public sealed class DossierWriter(IEnumerable<IDossierSource> sources)
         ArgumentNullException.ThrowIfNull(context);
         var files = new List<ManifestFile>();
         var paths = new HashSet<string>(StringComparer.Ordinal);
-        await using (var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken))
+        await using var asyncOutput = new AsyncOnlyStream(output);
+        await using (var zip = await ZipArchive.CreateAsync(asyncOutput, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken))
         {
             foreach (var source in sources)
             {
@@ -46,6 +47,7 @@ public sealed class DossierWriter(IEnumerable<IDossierSource> sources)
             }
             await AddAsync(zip, ManifestPath, compress: true, (stream, token) => WriteManifestAsync(stream, context, files, token), cancellationToken);
         }
+        await asyncOutput.FlushAsync(cancellationToken);
     }
 
     private static async Task<(long Size, string Sha256)> AddAsync(ZipArchive zip, string path, bool compress, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
@@ -97,6 +99,79 @@ public sealed class DossierWriter(IEnumerable<IDossierSource> sources)
         json.WriteEndObject();
         await json.FlushAsync(cancellationToken);
         await stream.WriteAsync("\n"u8.ToArray(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Lets the ZIP write onto a response that allows only asynchronous writes. .NET 10's ZipArchive
+    /// still writes a few small pieces synchronously even through its async API (an entry's data
+    /// descriptor, when the entry's stream is disposed): those few bytes are kept here and go out
+    /// with the next asynchronous write or flush. The file data itself arrives asynchronously and is
+    /// passed straight on, so what is kept stays a few dozen bytes.
+    /// </summary>
+    private sealed class AsyncOnlyStream(Stream inner) : Stream
+    {
+        private readonly MemoryStream _pending = new();
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => _pending.Write(buffer, offset, count);
+
+        public override void Write(ReadOnlySpan<byte> buffer) => _pending.Write(buffer);
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await DrainAsync(cancellationToken);
+            await inner.WriteAsync(buffer, cancellationToken);
+        }
+
+        /// <summary>Nothing synchronous reaches the response: kept until the next asynchronous call.</summary>
+        public override void Flush() { }
+
+        public override async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            await DrainAsync(cancellationToken);
+            await inner.FlushAsync(cancellationToken);
+        }
+
+        private async Task DrainAsync(CancellationToken cancellationToken)
+        {
+            if (_pending.Length > 0)
+            {
+                await inner.WriteAsync(_pending.GetBuffer().AsMemory(0, (int)_pending.Length), cancellationToken);
+                _pending.SetLength(0);
+            }
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _pending.Dispose();
+            }
+            base.Dispose(disposing);
+        }
+
+        public override ValueTask DisposeAsync()
+        {
+            _pending.Dispose();
+            return base.DisposeAsync();
+        }
     }
 
     private sealed record ManifestFile(string Path, string Kind, long Size, string Sha256);
