@@ -86,7 +86,28 @@ public sealed class ReportText(ReportFormat format)
     }
 
     public string SeverityName(Domain.Checks.FindingSeverity severity) =>
-        severity == Domain.Checks.FindingSeverity.Error ? Error : Warning;
+        severity switch
+        {
+            Domain.Checks.FindingSeverity.Error => Error,
+            Domain.Checks.FindingSeverity.Deviation => Deviation,
+            _ => Warning,
+        };
+
+    public string Deviation => L["Novirze"];
+
+    public string Explanation => L["Paskaidrojums"];
+
+    /// <summary>"Paskaidrojums (Anna Bērziņa, 04.12.2026. 10:15)" before the text of an explanation.</summary>
+    public string ExplanationBy(ReportExplanation explanation)
+    {
+        ArgumentNullException.ThrowIfNull(explanation);
+        var by = L["Paskaidrojums ({0}, {1})", explanation.WrittenByName, Formatting.Display.Timestamp(explanation.WrittenAtUtc)];
+        return explanation.AcceptedAtUtc is { } accepted
+            ? by + "; " + L["pieņēma {0}, {1}", explanation.AcceptedByName ?? "?", Formatting.Display.Timestamp(accepted)]
+            : by;
+    }
+
+    public string PastExplanations => L["Paskaidrojumi par novirzēm, kas vairs netiek konstatētas"];
 
     /// <summary>
     /// A list item punctuated as the official template does: "…;" inside a list, "…." at its end,

@@ -188,7 +188,7 @@ public sealed class ReportsController(
         {
             return refusal;
         }
-        var shown = findings ? report! : report! with { Findings = [] };
+        var shown = findings ? report! : report!.WithoutFindings();
         return File(SummaryXlsx.Render(shown, CurrentFormat), XlsxType, report!.FileStem + ".xlsx");
     }
 
@@ -208,7 +208,7 @@ public sealed class ReportsController(
         {
             return refusal;
         }
-        var published = findings ? report! : report! with { Findings = [] };
+        var published = findings ? report! : report!.WithoutFindings();
         return File(SummaryJson.Render(published), "application/json; charset=utf-8", report!.FileStem + ".json");
     }
 
