@@ -28,6 +28,24 @@ public sealed class ReportText(ReportFormat format)
     public string FindingsIntro => L["Portāls šīs neatbilstības atrada datos automātiski. Tās palīdz sagatavot un pārbaudīt pārskatu; publicējamā kopsavilkumā tās neiekļauj."];
     public string NoFindings => L["Neatbilstības nav atrastas."];
     public string NoResults => L["Rezultāti nav ievadīti."];
+
+    /// <summary>
+    /// What stands above a strand's results: the heading the performer typed, or else the strand's
+    /// own name, so a report never numbers results without saying whose they are.
+    /// </summary>
+    public string StrandHeading(ReportLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var heading = string.IsNullOrWhiteSpace(line.ResultsHeading) ? L["Virziens „{0}”", line.Name] : line.ResultsHeading.TrimEnd();
+        return heading.EndsWith(':') ? heading : heading + ":";
+    }
+
+    /// <summary>"Virzienam „…” rezultāti nav ievadīti.": an empty strand says which strand it is.</summary>
+    public string NoResultsFor(ReportLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return L["Virzienam „{0}” rezultāti nav ievadīti.", line.Name];
+    }
     public string Page => L["Lapa {0} no {1}"];
     public string Year => L["Gads"];
     public string Line => L["Budžeta pozīcija"];

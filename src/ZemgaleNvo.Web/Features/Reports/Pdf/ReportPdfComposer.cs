@@ -174,15 +174,11 @@ internal abstract class ReportPdfComposer
     {
         foreach (var strand in year.Strands)
         {
-            if (strand.Line.ResultsHeading is { } heading)
-            {
-                var label = heading.TrimEnd().EndsWith(':') ? heading.TrimEnd() : heading.TrimEnd() + ":";
-                document.Paragraph([TextSpan.Bold(label)], Lead);
-            }
+            document.Paragraph([TextSpan.Bold(Text.StrandHeading(strand.Line))], Lead);
 
             if (strand.Results.Count == 0)
             {
-                document.Paragraph([TextSpan.Italic(Text.NoResults)]);
+                document.Paragraph([TextSpan.Italic(Text.NoResultsFor(strand.Line))]);
                 continue;
             }
 
