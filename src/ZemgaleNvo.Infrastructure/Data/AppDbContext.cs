@@ -40,6 +40,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
     public DbSet<Reallocation> Reallocations => Set<Reallocation>();
     public DbSet<CarryOver> CarryOvers => Set<CarryOver>();
     public DbSet<NonCompliantExpenditure> NonCompliantExpenditures => Set<NonCompliantExpenditure>();
+    public DbSet<Domain.Checks.FindingExplanation> FindingExplanations => Set<Domain.Checks.FindingExplanation>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ReviewNote> ReviewNotes => Set<ReviewNote>();

@@ -722,6 +722,70 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                     b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
+            modelBuilder.Entity("ZemgaleNvo.Domain.Checks.FindingExplanation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AcceptedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AcceptedByName")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("AcceptedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int?>("BudgetLineId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ImplementationYearId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("IndicatorId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("MoreRequestedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RuleCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("WrittenAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("WrittenByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("WrittenByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImplementationYearId", "RuleCode", "BudgetLineId", "IndicatorId");
+
+                    b.ToTable("FindingExplanations");
+                });
+
             modelBuilder.Entity("ZemgaleNvo.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -1296,6 +1360,17 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                     b.Navigation("ImplementationYear");
                 });
 
+            modelBuilder.Entity("ZemgaleNvo.Domain.Checks.FindingExplanation", b =>
+                {
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.ImplementationYear", "ImplementationYear")
+                        .WithMany("FindingExplanations")
+                        .HasForeignKey("ImplementationYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ImplementationYear");
+                });
+
             modelBuilder.Entity("ZemgaleNvo.Domain.Organisations.Organisation", b =>
                 {
                     b.HasOne("ZemgaleNvo.Domain.Organisations.Region", "Region")
@@ -1372,6 +1447,8 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                     b.Navigation("Activities");
 
                     b.Navigation("CarryOvers");
+
+                    b.Navigation("FindingExplanations");
 
                     b.Navigation("NonCompliantExpenditures");
 

@@ -170,6 +170,8 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /agreements/{id:int}/years/{number:int}/reopen"]                                         = "login 404 403 403 ok",
         ["POST /agreements/{id:int}/years/{number:int}/return"]                                         = "login 404 403 ok 403",
         ["POST /agreements/{id:int}/years/{number:int}/submit"]                                         = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/explanations"]                                   = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/explanations/accept"]                            = "login 404 403 ok 403",
     };
 
     private static readonly string[] Outcomes = ["ok", "login", "403", "404", "enrol", "400"];

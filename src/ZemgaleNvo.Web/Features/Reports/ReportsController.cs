@@ -191,7 +191,7 @@ public sealed class ReportsController(
         {
             return refusal;
         }
-        var shown = findings ? report! : report! with { Findings = [] };
+        var shown = findings ? report! : report!.WithoutFindings();
         return File(SummaryXlsx.Render(shown, CurrentFormat), XlsxType, report!.FileStem + ".xlsx");
     }
 
@@ -211,7 +211,7 @@ public sealed class ReportsController(
         {
             return refusal;
         }
-        var published = findings ? report! : report! with { Findings = [] };
+        var published = findings ? report! : report!.WithoutFindings();
         return File(SummaryJson.Render(published), "application/json; charset=utf-8", report!.FileStem + ".json");
     }
 
