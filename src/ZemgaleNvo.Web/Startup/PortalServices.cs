@@ -111,6 +111,8 @@ internal static class PortalServices
             {
                 // Every POST needs a valid antiforgery token, whatever a controller forgets.
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                // MVC's own required checks (non-nullable numbers, selects) get a Latvian message too (issue 19).
+                options.ModelMetadataDetailsProviders.Add(new ZemgaleNvo.Web.Accessibility.LatvianRequiredMessages());
             })
             .AddRazorOptions(options =>
             {

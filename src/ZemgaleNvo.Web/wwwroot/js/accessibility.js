@@ -1,0 +1,56 @@
+// Page-wide accessibility helpers (issue 19, docs/accessibility.md). Everything here improves a page
+// that already works without JavaScript: the menu stays open, tables stay focusable regions and the
+// saved/deleted message stays at the top.
+(function () {
+    'use strict';
+
+    // The menu folds behind "Izvēlne" where it would stack (below 48 rem: a phone, or 200 % zoom).
+    var toggle = document.querySelector('.site-menu-toggle');
+    var menu = document.getElementById('site-menu');
+    if (toggle && menu && window.matchMedia) {
+        var narrow = window.matchMedia('(max-width: 47.98rem)');
+        var setOpen = function (open) {
+            toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+            menu.classList.toggle('site-menu-folded', !open);
+        };
+        toggle.hidden = false;
+        setOpen(!narrow.matches);
+        toggle.addEventListener('click', function () { setOpen(toggle.getAttribute('aria-expanded') !== 'true'); });
+        var onWidth = function () { setOpen(!narrow.matches); };
+        if (narrow.addEventListener) { narrow.addEventListener('change', onWidth); } else if (narrow.addListener) { narrow.addListener(onWidth); }
+        menu.addEventListener('keydown', function (event) {
+            if (event.key === 'Escape' && narrow.matches) {
+                setOpen(false);
+                toggle.focus();
+            }
+        });
+    }
+
+    // A table region is a tab stop only while it actually scrolls: the server makes every region focusable
+    // (so it works without JavaScript); here the ones that fit lose the extra stop.
+    var regions = document.querySelectorAll('.table-responsive[role="region"]');
+    var fitRegions = function () {
+        regions.forEach(function (region) {
+            if (region.scrollWidth > region.clientWidth + 1) { region.setAttribute('tabindex', '0'); } else if (document.activeElement !== region) { region.removeAttribute('tabindex'); }
+        });
+    };
+    if (regions.length) {
+        fitRegions();
+        window.addEventListener('resize', fitRegions);
+    }
+
+    // After a save or delete the portal returns to the section it changed (#strand-12, #reallocations):
+    // the confirmation and its undo move there, first in the section, and take the focus, so they are
+    // both seen and announced where the user continues (4.1.3). Without a section it stays at the top.
+    var flash = document.querySelector('[data-flash]');
+    var target = window.location.hash.length > 1 ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
+    if (flash && target && !target.contains(flash) && !flash.contains(target)) {
+        var heading = target.querySelector('h2, h3, h4');
+        var anchor = heading && heading.parentNode === target ? heading.nextSibling : target.firstChild;
+        target.insertBefore(flash, anchor);
+        flash.classList.add('mt-2');
+        flash.focus();
+    } else if (flash) {
+        flash.focus();
+    }
+})();
