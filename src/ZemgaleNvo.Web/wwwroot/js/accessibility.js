@@ -44,10 +44,12 @@
     // both seen and announced where the user continues (4.1.3). Without a section it stays at the top.
     var flash = document.querySelector('[data-flash]');
     var target = window.location.hash.length > 1 ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
-    if (flash && target && !target.contains(flash) && !flash.contains(target)) {
-        var heading = target.querySelector('h2, h3, h4');
-        var anchor = heading && heading.parentNode === target ? heading.nextSibling : target.firstChild;
-        target.insertBefore(flash, anchor);
+    // A single row (#result-12) is no place for a message: it goes to the top of the row's section.
+    var section = target ? target.closest('section, [tabindex="-1"]') || target : null;
+    if (flash && section && !section.contains(flash) && !flash.contains(section)) {
+        var heading = section.querySelector('h2, h3, h4');
+        var anchor = heading && heading.parentNode === section ? heading.nextSibling : section.firstChild;
+        section.insertBefore(flash, anchor);
         flash.classList.add('mt-2');
         flash.focus();
     } else if (flash) {
