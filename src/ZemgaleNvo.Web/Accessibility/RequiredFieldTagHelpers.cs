@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.TagHelpers;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.Extensions.Localization;
@@ -37,7 +38,7 @@ public sealed class RequiredControlTagHelper : TagHelper
     }
 }
 
-/// <summary>The visible mark: a star after the label of a required field (hidden from screen readers, which hear aria-required).</summary>
+/// <summary>The visible mark: a star after the label of a required field (not part of its name: screen readers hear aria-required).</summary>
 [HtmlTargetElement("label", Attributes = ForAttribute)]
 public sealed class RequiredLabelTagHelper : TagHelper
 {
@@ -56,7 +57,9 @@ public sealed class RequiredLabelTagHelper : TagHelper
         {
             return;
         }
-        output.PostContent.AppendHtml("<span class=\"required-mark\" aria-hidden=\"true\">*</span>");
+        // The star is CSS (.required-label::after, with empty alternative text): the label's own text stays its
+        // name, so "Rezultāts" is still found as "Rezultāts", and screen readers hear aria-required instead.
+        output.AddClass("required-label", System.Text.Encodings.Web.HtmlEncoder.Default);
         RequiredFieldsNote.Of(context)?.Seen();
     }
 }

@@ -71,7 +71,7 @@ public sealed class AccessibilityTests(PortalFixture portal, ITestOutputHelper o
         await session.CheckAccessibilityAsync();
 
         // By keyboard from the top: skip link, brand, then the menu's first link on the blue bar.
-        var menuLink = page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Līgumi", Exact = true });
+        var menuLink = page.GetByRole(AriaRole.Navigation, new() { Name = "Galvenā navigācija" }).GetByRole(AriaRole.Link, new() { Name = "Līgumi", Exact = true });
         for (var presses = 0; presses < 6 && !await menuLink.EvaluateAsync<bool>("e => e === document.activeElement"); presses++)
         {
             await page.Keyboard.PressAsync("Tab");
@@ -135,6 +135,7 @@ public sealed class AccessibilityTests(PortalFixture portal, ITestOutputHelper o
     {
         var page = session.Page;
         await session.OpenSignedInAsync(DemoAgreement.StaffEmail);
+        await session.CheckAccessibilityAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "English", Exact = true }).ClickAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await session.CheckAccessibilityAsync();
@@ -142,7 +143,7 @@ public sealed class AccessibilityTests(PortalFixture portal, ITestOutputHelper o
 
         await session.GotoAsync(await Portal.WorkspacePathAsync());
         await session.CheckAccessibilityAsync();
-        await AssertLatvianMarkedAsync(page, ".entry-text, [id^='strand-'] h3, [data-testid='year-budget'] tbody th", "the year page");
+        await AssertLatvianMarkedAsync(page, "[data-testid='result'] .entry-text, [id^='strand-'] h3, [data-testid='year-budget'] tbody th", "the year page");
 
         await session.GotoAsync(await Portal.ZemgaleAgreementPathAsync());
         await session.CheckAccessibilityAsync();
@@ -177,7 +178,7 @@ public sealed class AccessibilityTests(PortalFixture portal, ITestOutputHelper o
                     for (const c of required) {
                         if (c.getAttribute('aria-required') !== 'true') problems.push(`${c.name}: no aria-required`);
                         const label = c.id ? form.querySelector(`label[for="${c.id}"]`) : null;
-                        if (!label || !label.querySelector('.required-mark')) problems.push(`${c.name}: no * on its label`);
+                        if (!label || !label.classList.contains('required-label') || !getComputedStyle(label, '::after').content.includes('*')) problems.push(`${c.name}: no * after its label`);
                     }
                     const notes = form.querySelectorAll('.required-note').length;
                     if (required.length > 0 && notes !== 1) problems.push(`a form with required fields explains the * ${notes} times`);

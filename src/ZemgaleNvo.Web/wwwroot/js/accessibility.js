@@ -51,8 +51,10 @@
         var anchor = heading && heading.parentNode === section ? heading.nextSibling : section.firstChild;
         section.insertBefore(flash, anchor);
         flash.classList.add('mt-2');
-        flash.focus();
-    } else if (flash) {
-        flash.focus();
+    }
+    // After the load: the browser focuses a focusable fragment target (tabindex="-1") when it scrolls to it.
+    if (flash) {
+        var focusFlash = function () { window.setTimeout(function () { flash.focus(); }, 0); };
+        if (document.readyState === 'complete') { focusFlash(); } else { window.addEventListener('load', focusFlash); }
     }
 })();
