@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.TagHelpers;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
@@ -29,6 +30,10 @@ public sealed class RequiredControlTagHelper : TagHelper
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
         var type = output.Attributes.TryGetAttribute("type", out var typeAttribute) ? typeAttribute.Value?.ToString() : null;
+        if (type is not ("hidden" or "submit"))
+        {
+            RequiredFieldsNote.Of(context)?.FieldSeen();
+        }
         if (type is "hidden" or "checkbox" or "radio" or "submit" || !RequiredFields.IsMarked(For.Metadata))
         {
             return;
@@ -64,10 +69,17 @@ public sealed class RequiredLabelTagHelper : TagHelper
     }
 }
 
-/// <summary>Explains the star once per form, at its top, when the form has a required field.</summary>
+/// <summary>
+/// Explains the star once per form, at its top, when the form has a required field; and, for a signed-in
+/// user's form with fields, says the idle limit of the session (2.2.1, also without JavaScript).
+/// </summary>
 [HtmlTargetElement("form")]
 public sealed class RequiredFieldsNoteTagHelper(IStringLocalizer<SharedResource> localizer) : TagHelper
 {
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
     // Before the framework's form tag helper, so the note is in place before anything else is added.
     public override int Order => -2000;
 
@@ -83,6 +95,14 @@ public sealed class RequiredFieldsNoteTagHelper(IStringLocalizer<SharedResource>
             var text = new HtmlString($"<p class=\"form-text mt-0 mb-2 required-note\">{System.Net.WebUtility.HtmlEncode(localizer["Ar * atzīmētie lauki ir obligāti."].Value)}</p>");
             output.PreContent.AppendHtml(text);
         }
+        // From the context: the framework's form tag helper binds "method" and writes it out only after this one.
+        var method = context.AllAttributes.TryGetAttribute("method", out var methodAttribute) ? methodAttribute.Value?.ToString() : null;
+        if (note.HasFields && string.Equals(method, "post", StringComparison.OrdinalIgnoreCase) && ViewContext.HttpContext.User.Identity?.IsAuthenticated == true)
+        {
+            var limit = localizer["Bez darbības sesija beidzas pēc {0} minūtēm. Ja tā beigusies, ierakstītais nezūd: pēc pieslēgšanās pārbaudiet to un saglabājiet vēlreiz.",
+                (int)ZemgaleNvo.Web.Features.Account.SignInSecurity.IdleTimeout.TotalMinutes].Value;
+            output.PreContent.AppendHtml(new HtmlString($"<p class=\"form-text mt-0 mb-2 session-limit-note\">{System.Net.WebUtility.HtmlEncode(limit)}</p>"));
+        }
     }
 }
 
@@ -92,6 +112,10 @@ internal sealed class RequiredFieldsNote
     public bool HasRequired { get; private set; }
 
     public void Seen() => HasRequired = true;
+
+    public bool HasFields { get; private set; }
+
+    public void FieldSeen() => HasFields = true;
 
     public static RequiredFieldsNote? Of(TagHelperContext context) =>
         context.Items.TryGetValue(typeof(RequiredFieldsNote), out var note) ? note as RequiredFieldsNote : null;

@@ -150,6 +150,36 @@ public sealed class AccessibilityTests(PortalFixture portal, ITestOutputHelper o
         await AssertLatvianMarkedAsync(page, "h1", "the agreement page");
     });
 
+    [Fact]
+    public Task A_form_posted_after_the_session_ended_comes_back_filled_in_after_signing_in_again() => JourneyAsync(async session =>
+    {
+        var page = session.Page;
+        // Through the form: this journey ends its own session, never a copy others use.
+        await session.SignInAsync(DemoAgreement.StaffEmail);
+        await session.GotoAsync($"{(await Portal.WorkspacePathAsync())[..^"/entry".Length]}/evaluation");
+        await session.CheckAccessibilityAsync();
+        // Without JavaScript too, the form says the idle limit.
+        await Expect(page.Locator("main .session-limit-note")).ToContainTextAsync("30 minūtēm");
+        const string typed = "Gada rezultāti sasniegti; šis teksts rakstīts, kamēr sesija beidzās.";
+        await page.Locator("main textarea").First.FillAsync(typed);
+
+        // The session ends while the user types: the sign-in cookie is gone when they press save.
+        var auth = (await page.Context.CookiesAsync()).Single(c => c.Name.EndsWith("-Auth", StringComparison.Ordinal));
+        await page.Context.ClearCookiesAsync(new() { Name = auth.Name });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Saglabāt", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/login");
+        await session.CheckAccessibilityAsync();
+
+        await page.GetByLabel("E-pasts").FillAsync(DemoAgreement.StaffEmail);
+        await page.GetByLabel("Parole").FillAsync(BrowserSession.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pieslēgties", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.EndsWith("/evaluation", StringComparison.Ordinal));
+        await session.CheckAccessibilityAsync();
+        await Expect(page.GetByTestId("session-ended")).ToContainTextAsync("Sesija bija beigusies — pārbaudiet un saglabājiet vēlreiz.");
+        await Expect(page.Locator("main textarea").First).ToHaveValueAsync(typed);
+        await session.ScreenshotAsync();
+    });
+
     /// <summary>The form for a new result in the first strand of the demo draft year.</summary>
     private async Task<string> NewResultPathAsync() =>
         $"{(await Portal.WorkspacePathAsync())[..^"/entry".Length]}/results/new?line={(await Portal.LinesAsync())[0].Id}";

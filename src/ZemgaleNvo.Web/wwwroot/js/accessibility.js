@@ -57,4 +57,34 @@
         var focusFlash = function () { window.setTimeout(function () { flash.focus(); }, 0); };
         if (document.readyState === 'complete') { focusFlash(); } else { window.addEventListener('load', focusFlash); }
     }
+
+    // The idle limit (2.2.1): a few minutes before the session would end the warning offers
+    // "Palikt pieslēgtam"; a call to the portal renews the sliding session. Typing alone does not reach
+    // the server, so the countdown runs from the page's load or the last "stay" press.
+    var warning = document.getElementById('session-warning');
+    if (warning && window.fetch) {
+        var idle = Number(warning.getAttribute('data-idle-seconds')) * 1000;
+        var warnBefore = Number(warning.getAttribute('data-warn-seconds')) * 1000;
+        var text = warning.querySelector('[data-session-warning-text]');
+        var stay = warning.querySelector('[data-keep-alive-button]');
+        var warnTimer = null;
+        var endTimer = null;
+        var start = function () {
+            window.clearTimeout(warnTimer);
+            window.clearTimeout(endTimer);
+            warning.hidden = true;
+            warnTimer = window.setTimeout(function () { warning.hidden = false; }, Math.max(idle - warnBefore, 0));
+            endTimer = window.setTimeout(function () {
+                text.textContent = text.getAttribute('data-ended-text');
+                stay.hidden = true;
+            }, idle);
+        };
+        stay.addEventListener('click', function () {
+            window.fetch(warning.getAttribute('data-keep-alive'), { credentials: 'same-origin', cache: 'no-store', redirect: 'manual' })
+                .then(function (response) {
+                    if (response.status === 204) { start(); } else { text.textContent = text.getAttribute('data-ended-text'); stay.hidden = true; }
+                });
+        });
+        start();
+    }
 })();
