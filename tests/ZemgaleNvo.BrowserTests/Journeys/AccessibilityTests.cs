@@ -156,6 +156,7 @@ public sealed class AccessibilityTests(PortalFixture portal, ITestOutputHelper o
         var page = session.Page;
         // Through the form: this journey ends its own session, never a copy others use.
         await session.SignInAsync(DemoAgreement.StaffEmail);
+        await session.CheckAccessibilityAsync();
         await session.GotoAsync($"{(await Portal.WorkspacePathAsync())[..^"/entry".Length]}/evaluation");
         await session.CheckAccessibilityAsync();
         // Without JavaScript too, the form says the idle limit.
