@@ -113,6 +113,10 @@ internal static class PortalServices
             {
                 // Every POST needs a valid antiforgery token, whatever a controller forgets.
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                // MVC's own required checks (non-nullable numbers, selects) get a Latvian message too (issue 19).
+                options.ModelMetadataDetailsProviders.Add(new ZemgaleNvo.Web.Accessibility.LatvianRequiredMessages());
+                // A form posted after the session ended comes back filled in after signing in (issue 19).
+                options.Filters.Add<ZemgaleNvo.Web.Features.Session.PendingForms.RestoreFilter>();
             })
             .AddRazorOptions(options =>
             {
@@ -127,6 +131,8 @@ internal static class PortalServices
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>(LocaliseModelBindingMessages);
+        // Where a form posted after the session ended waits for the sign-in; a shared cache when the deployment registers one first.
+        services.AddDistributedMemoryCache();
         services.AddScoped<AgreementListQuery>();
         services.AddScoped<ZemgaleNvo.Web.Features.Years.YearEntryGate>();
         services.AddScoped<ZemgaleNvo.Web.Features.Years.YearWorkspaceQuery>();
@@ -253,6 +259,8 @@ internal static class PortalServices
             options.Events.OnSigningIn = SignInSecurity.OnSigningIn;
             options.Events.OnValidatePrincipal = SignInSecurity.OnValidatePrincipal;
             options.LoginPath = "/account/login";
+            // A form posted after the session ended is kept through the sign-in (issue 19, Features/Session).
+            options.Events.OnRedirectToLogin = ZemgaleNvo.Web.Features.Session.PendingForms.OnRedirectToLoginAsync;
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/account/denied";
             // Denied access is recorded where it happens, whether or not the browser follows the

@@ -53,6 +53,7 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /account/two-factor/disable"]                                                            = "login ok ok 403 403",
         ["POST /account/two-factor/reset"]                                                              = "login enrol enrol enrol enrol",
         ["POST /account/logout"]                                                                        = "login login login login login",
+        ["GET /session/keep-alive"]                                                                     = "login ok ok ok ok",
         // The invitation link: anyone holding it; without a valid link the request is refused
         ["GET /account/set-password"]                                                                       = "400 400 400 400 400",
         ["POST /account/set-password"]                                                                      = "400 400 400 400 400",
