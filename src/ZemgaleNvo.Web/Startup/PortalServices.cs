@@ -111,6 +111,8 @@ internal static class PortalServices
             {
                 // Every POST needs a valid antiforgery token, whatever a controller forgets.
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                // Dates at the calendar's ends are refused wherever they are bound (issue 17).
+                options.ModelBinderProviders.Insert(0, new ZemgaleNvo.Web.Forms.PlausibleDateBinderProvider());
             })
             .AddRazorOptions(options =>
             {
