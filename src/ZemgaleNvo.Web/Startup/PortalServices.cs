@@ -117,6 +117,8 @@ internal static class PortalServices
                 options.ModelMetadataDetailsProviders.Add(new ZemgaleNvo.Web.Accessibility.LatvianRequiredMessages());
                 // A form posted after the session ended comes back filled in after signing in (issue 19).
                 options.Filters.Add<ZemgaleNvo.Web.Features.Session.PendingForms.RestoreFilter>();
+                // Dates at the calendar's ends are refused wherever they are bound (issue 17).
+                options.ModelBinderProviders.Insert(0, new ZemgaleNvo.Web.Forms.PlausibleDateBinderProvider());
             })
             .AddRazorOptions(options =>
             {
