@@ -33,6 +33,7 @@ public sealed class AuditWording(IStringLocalizer<SharedResource> localizer)
         ["Region"] = "Reģions",
         ["User"] = "Lietotājs",
         ["AppUser"] = "Lietotājs",
+        ["EvidenceFile"] = "Pierādījuma fails",
     };
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
@@ -74,6 +75,8 @@ public sealed class AuditWording(IStringLocalizer<SharedResource> localizer)
         ["Session"] = "Sesija",
         ["Path"] = "Adrese",
         ["SignInSettings"] = "Pieslēgšanās iestatījumi",
+        ["FileName"] = "Faila nosaukums",
+        ["Sha256"] = "SHA-256",
     };
 
     public string Entity(string type) => Entities.TryGetValue(type, out var label) ? localizer[label] : type;
@@ -90,6 +93,7 @@ public sealed class AuditWording(IStringLocalizer<SharedResource> localizer)
         AuditAction.SignedOut => localizer["Izgāja"],
         AuditAction.AccessDenied => localizer["Piekļuve liegta"],
         AuditAction.SignInSettingsChanged => localizer["Mainīti pieslēgšanās iestatījumi"],
+        AuditAction.UploadRefused => localizer["Augšupielāde atteikta"],
         _ => action.ToString(),
     };
 
