@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ZemgaleNvo.Domain.Audit;
 using ZemgaleNvo.Domain.Evidence;
 using ZemgaleNvo.Domain.Reviews;
@@ -212,6 +213,30 @@ public sealed class EvidenceFileTests : IClassFixture<ClamdFixture>, IDisposable
         Assert.Equal(HttpStatusCode.UnprocessableEntity, upload.StatusCode);
         Assert.Contains("Izvēlieties, kam fails pievienots.", Browser.Text(await upload.Content.ReadAsStringAsync()));
         Assert.Empty(await FilesAsync(includingDeleted: true));
+    }
+
+    [Fact]
+    public async Task The_dossier_query_lists_the_files_of_approved_years_only_with_their_bytes()
+    {
+        var demo = await DemoAgreement.LoadAsync(_factory);
+        var staff = await Browser.SignedInClientAsync(_factory, Browser.ZemgaleStaff);
+        await demo.SetStatusAsync(_factory, 1, ReviewStatus.Draft);
+        var approved = Pdf(30_000);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(staff, $"{demo.Year(1)}/evidence", "year", ("akts.pdf", approved))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(staff, $"{demo.Year(3)}/evidence", "year", ("melnraksts.pdf", Pdf(20_000)))).StatusCode);
+        await demo.SetStatusAsync(_factory, 1, ReviewStatus.Approved);
+
+        using var scope = _factory.Services.CreateScope();
+        var evidence = scope.ServiceProvider.GetRequiredService<ZemgaleNvo.Infrastructure.Evidence.ApprovedYearEvidence>();
+        var item = Assert.Single(await evidence.ListAsync(demo.Id, CancellationToken.None));
+        await using var content = await evidence.OpenAsync(item, CancellationToken.None);
+        using var copy = new MemoryStream();
+        await content.CopyToAsync(copy);
+
+        Assert.Equal(1, item.YearNumber);
+        Assert.Equal("akts.pdf", item.FileName);
+        Assert.Equal("Gads", item.AttachedTo);
+        Assert.Equal(approved, copy.ToArray());
     }
 
     internal static byte[] Png() => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, .. "IHDR"u8, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0];
