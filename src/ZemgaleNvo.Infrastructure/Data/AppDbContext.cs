@@ -47,6 +47,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
     public DbSet<FrozenReport> FrozenReports => Set<FrozenReport>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<Domain.Publication.SummaryPublication> SummaryPublications => Set<Domain.Publication.SummaryPublication>();
+    public DbSet<Domain.Evidence.EvidenceFile> EvidenceFiles => Set<Domain.Evidence.EvidenceFile>();
+    public DbSet<Evidence.EvidenceBlob> EvidenceBlobs => Set<Evidence.EvidenceBlob>();
 
     /// <summary>The name of the query filter that limits restricted users to their organisation.</summary>
     public const string OrganisationFilter = "Organisation";
@@ -99,6 +101,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
         // pages, the reports and the arithmetic never see them.
         builder.Entity<Activity>().HasQueryFilter(SoftDeleteFilter, a => a.DeletedAtUtc == null);
         builder.Entity<SpendingEntry>().HasQueryFilter(SoftDeleteFilter, s => s.DeletedAtUtc == null);
+
+        // Evidence files hang under a year like results and spending: filtered and undoable alike.
+        builder.Entity<Domain.Evidence.EvidenceFile>().HasQueryFilter(OrganisationFilter, f =>
+            ScopeOrganisationId == null || f.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
+        builder.Entity<Domain.Evidence.EvidenceFile>().HasQueryFilter(SoftDeleteFilter, f => f.DeletedAtUtc == null);
     }
 
     /// <summary>

@@ -786,6 +786,82 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                     b.ToTable("FindingExplanations");
                 });
 
+            modelBuilder.Entity("ZemgaleNvo.Domain.Evidence.EvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ActivityId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("DeletedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<int>("ImplementationYearId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Scan")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("SpendingEntryId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("UploadedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("ImplementationYearId");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("SpendingEntryId");
+
+                    b.ToTable("EvidenceFiles", t =>
+                        {
+                            t.HasCheckConstraint("CK_EvidenceFiles_OneTarget", "ActivityId IS NULL OR SpendingEntryId IS NULL");
+                        });
+                });
+
             modelBuilder.Entity("ZemgaleNvo.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -1034,6 +1110,25 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                             LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
                             LastSequence = 0L
                         });
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Infrastructure.Evidence.EvidenceBlob", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("EvidenceBlobs");
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Infrastructure.Identity.AppUser", b =>
@@ -1369,6 +1464,31 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("ImplementationYear");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Evidence.EvidenceFile", b =>
+                {
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.Activity", "Activity")
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.ImplementationYear", "ImplementationYear")
+                        .WithMany()
+                        .HasForeignKey("ImplementationYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.SpendingEntry", "SpendingEntry")
+                        .WithMany()
+                        .HasForeignKey("SpendingEntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Activity");
+
+                    b.Navigation("ImplementationYear");
+
+                    b.Navigation("SpendingEntry");
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Domain.Organisations.Organisation", b =>

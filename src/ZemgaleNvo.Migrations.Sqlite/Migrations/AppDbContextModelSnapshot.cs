@@ -745,6 +745,80 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
                     b.ToTable("FindingExplanations");
                 });
 
+            modelBuilder.Entity("ZemgaleNvo.Domain.Evidence.EvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ImplementationYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scan")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SpendingEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("ImplementationYearId");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("SpendingEntryId");
+
+                    b.ToTable("EvidenceFiles", t =>
+                        {
+                            t.HasCheckConstraint("CK_EvidenceFiles_OneTarget", "ActivityId IS NULL OR SpendingEntryId IS NULL");
+                        });
+                });
+
             modelBuilder.Entity("ZemgaleNvo.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -982,6 +1056,25 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
                             LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
                             LastSequence = 0L
                         });
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Infrastructure.Evidence.EvidenceBlob", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("EvidenceBlobs");
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Infrastructure.Identity.AppUser", b =>
@@ -1316,6 +1409,31 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("ImplementationYear");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Evidence.EvidenceFile", b =>
+                {
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.Activity", "Activity")
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.ImplementationYear", "ImplementationYear")
+                        .WithMany()
+                        .HasForeignKey("ImplementationYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.SpendingEntry", "SpendingEntry")
+                        .WithMany()
+                        .HasForeignKey("SpendingEntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Activity");
+
+                    b.Navigation("ImplementationYear");
+
+                    b.Navigation("SpendingEntry");
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Domain.Organisations.Organisation", b =>

@@ -154,6 +154,9 @@ internal static class PortalServices
         services.AddPortalHealthChecks();
         services.AddWorkflowNotifications(configuration, builder.Environment);
         ZemgaleNvo.Web.Features.Admin.AdminServices.AddAdministration(services);
+        ZemgaleNvo.Infrastructure.Evidence.EvidenceRegistration.AddEvidenceFiles(services, configuration, builder.Environment.ContentRootPath, builder.Environment.IsDevelopment());
+        services.AddScoped<ZemgaleNvo.Web.Features.Evidence.EvidencePageQuery>();
+        services.AddScoped<ZemgaleNvo.Web.Features.Evidence.EvidenceUpload>();
     }
 
     /// <summary>

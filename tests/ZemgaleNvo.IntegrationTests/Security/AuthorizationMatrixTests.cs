@@ -115,6 +115,8 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /agreements/{id:int}/years/{number:int}"]                                                 = "login 404 ok ok ok",
         ["GET /agreements/{id:int}/years/{number:int}.pdf"]                                             = "login 404 ok ok ok",
         ["GET /agreements/{id:int}/years/{number:int}/entry"]                                           = "login 404 ok ok ok",
+        ["GET /agreements/{id:int}/years/{number:int}/evidence"]                                        = "login 404 ok ok ok",
+        ["GET /agreements/{id:int}/years/{number:int}/evidence/{fileId:int}"]                           = "login 404 ok ok ok",
 
         // The change history: reviewers and admins
         ["GET /agreements/{id:int}/audit"]                                                              = "login 404 403 ok ok",
@@ -142,6 +144,10 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /agreements/{id:int}/years/{number:int}/results/{resultId:int}"]                          = "login 404 ok 403 403",
         ["GET /agreements/{id:int}/years/{number:int}/spending/lines/{lineId:int}/total"]               = "login 404 ok 403 403",
         ["GET /agreements/{id:int}/years/{number:int}/spending/new"]                                    = "login 404 ok 403 403",
+        ["GET /agreements/{id:int}/years/{number:int}/spending/import"]                                 = "login 404 ok 403 403",
+        ["GET /agreements/{id:int}/years/{number:int}/spending/import/template.csv"]                    = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/spending/import"]                                = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/spending/import/preview"]                        = "login 404 ok 403 403",
         ["GET /agreements/{id:int}/years/{number:int}/spending/{entryId:int}"]                          = "login 404 ok 403 403",
         ["POST /agreements/{id:int}/other-information"]                                                 = "login 404 ok 403 403",
         ["POST /agreements/{id:int}/years/{number:int}/carry-over"]                                     = "login 404 ok 403 403",
@@ -159,6 +165,9 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /agreements/{id:int}/years/{number:int}/spending/{entryId:int}/delete"]                  = "login 404 ok 403 403",
         ["POST /agreements/{id:int}/years/{number:int}/results/{resultId:int}/restore"]                 = "login 404 ok 403 403",
         ["POST /agreements/{id:int}/years/{number:int}/spending/{entryId:int}/restore"]                 = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/evidence"]                                       = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/evidence/{fileId:int}/delete"]                   = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/evidence/{fileId:int}/restore"]                  = "login 404 ok 403 403",
 
         // Review steps: submit by staff, comment by staff and reviewers, return/approve by reviewers, reopen by admins
         ["POST /agreements/{id:int}/summary/approve"]                                                   = "login 404 403 ok 403",
@@ -342,6 +351,17 @@ public sealed partial class AuthorizationMatrixTests
                 await db.SaveChangesAsync();
                 reallocation = added.Id;
             }
+            // An evidence file in year III, its bytes in the database store, for the download, delete and undo.
+            var content = "%PDF-1.4 matricas pierādījums"u8.ToArray();
+            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+            db.EvidenceBlobs.Add(new ZemgaleNvo.Infrastructure.Evidence.EvidenceBlob { Sha256 = sha, SizeBytes = content.Length, Content = content });
+            var evidence = new ZemgaleNvo.Domain.Evidence.EvidenceFile
+            {
+                ImplementationYearId = year.Id, FileName = "matrica.pdf", ContentType = "application/pdf", SizeBytes = content.Length,
+                Sha256 = sha, UploadedByName = "matrica", UploadedAtUtc = DateTime.UtcNow,
+            };
+            db.EvidenceFiles.Add(evidence);
+            await db.SaveChangesAsync();
             // The admin screens' {id} is a user, an organisation or a region: records made for this
             // test, so locking, deactivating or deleting them touches nothing else.
             var region = new Region { Name = "Matricas reģions", NameStem = "Matricas", Code = "matrica" };
@@ -368,6 +388,7 @@ public sealed partial class AuthorizationMatrixTests
                 ["resultId"] = Text(activity),
                 ["entryId"] = Text(entry.Value),
                 ["reallocationId"] = Text(reallocation.Value),
+                ["fileId"] = Text(evidence.Id),
                 ["lineId"] = Text(lines[0].Id),
                 ["statusCode"] = "404",
             });
