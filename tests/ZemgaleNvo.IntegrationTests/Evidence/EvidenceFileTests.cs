@@ -239,5 +239,42 @@ public sealed class EvidenceFileTests : IClassFixture<ClamdFixture>, IDisposable
         Assert.Equal(approved, copy.ToArray());
     }
 
+    [Fact]
+    public async Task The_auditors_dossier_carries_the_approved_years_files_byte_for_byte_with_a_list_of_their_own_names()
+    {
+        var demo = await DemoAgreement.LoadAsync(_factory);
+        var staff = await Browser.SignedInClientAsync(_factory, Browser.ZemgaleStaff);
+        await demo.SetStatusAsync(_factory, 1, ReviewStatus.Draft);
+        var approved = Pdf(30_000);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(staff, $"{demo.Year(1)}/evidence", "year", ("Pieņemšanas akts ķēde.pdf", approved))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(staff, $"{demo.Year(3)}/evidence", "year", ("melnraksts.pdf", Pdf(20_000)))).StatusCode);
+        await demo.SetStatusAsync(_factory, 1, ReviewStatus.Approved);
+        var fileId = (await FilesAsync()).Single(f => f.FileName == "Pieņemšanas akts ķēde.pdf").Id;
+
+        var reviewer = await Browser.SignedInClientAsync(_factory, Browser.Reviewer);
+        using var response = await reviewer.GetAsync($"/agreements/{demo.Id}/dossier.zip");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        var path = $"pieradijumi/I/{fileId}-pienemsanas-akts-kede.pdf";
+        using (var copy = new MemoryStream())
+        {
+            await using (var entry = await archive.GetEntry(path)!.OpenAsync())
+            {
+                await entry.CopyToAsync(copy);
+            }
+            Assert.Equal(approved, copy.ToArray());
+        }
+        // The draft year's file is not final, so not in the dossier; the list names the file as uploaded.
+        Assert.Single(archive.Entries, e => e.FullName.StartsWith("pieradijumi/", StringComparison.Ordinal) && e.FullName.EndsWith(".pdf", StringComparison.Ordinal));
+        using var list = new StreamReader(archive.GetEntry("pieradijumi/saraksts.csv")!.Open());
+        var rows = (await list.ReadToEndAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Gads;Pamato;Faila nosaukums;", rows[0], StringComparison.Ordinal);
+        Assert.StartsWith($"I;Gads;Pieņemšanas akts ķēde.pdf;{path};application/pdf;30000;", rows[1], StringComparison.Ordinal);
+        using var manifest = System.Text.Json.JsonDocument.Parse(archive.GetEntry("manifest.json")!.Open());
+        var listed = manifest.RootElement.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("path").GetString() == path);
+        Assert.Equal("evidenceFile", listed.GetProperty("kind").GetString());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(approved)), listed.GetProperty("sha256").GetString());
+    }
+
     internal static byte[] Png() => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, .. "IHDR"u8, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0];
 }

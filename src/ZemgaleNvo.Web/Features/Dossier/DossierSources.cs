@@ -95,15 +95,14 @@ internal static class FrozenDocuments
 public static class DossierRegistration
 {
     /// <summary>
-    /// The dossier's sources, in the order their files appear in the ZIP. To add a kind of file (the
-    /// evidence files of approved years go between the yearly reports and the audit trail), write an
-    /// <see cref="IDossierSource"/> and add one line here.
+    /// The dossier's sources, in the order their files appear in the ZIP. To add a kind of file,
+    /// write an <see cref="IDossierSource"/> and add one line here.
     /// </summary>
     public static IServiceCollection AddAuditorsDossier(this IServiceCollection services)
     {
         services.AddScoped<IDossierSource, SummaryFilesSource>();
         services.AddScoped<IDossierSource, ApprovedYearReportsSource>();
-        // Evidence files of approved years: services.AddScoped<IDossierSource, EvidenceFilesSource>();
+        services.AddScoped<IDossierSource, EvidenceFilesSource>();
         services.AddScoped<IDossierSource, AuditTrailSource>();
         services.AddScoped<DossierWriter>();
         return services;
