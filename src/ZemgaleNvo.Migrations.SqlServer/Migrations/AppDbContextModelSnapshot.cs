@@ -322,6 +322,11 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                     b.Property<DateOnly?>("SignedOn")
                         .HasColumnType("date");
 
+                    b.Property<int>("SummaryDueDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(60);
+
                     b.Property<string>("SummaryStatus")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -346,6 +351,11 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<int>("YearReportDueDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(30);
+
                     b.HasKey("Id");
 
                     b.HasIndex("PerformerId");
@@ -354,6 +364,8 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
 
                     b.ToTable("Agreements", null, t =>
                         {
+                            t.HasCheckConstraint("CK_Agreements_DueDaysInRange", "YearReportDueDays BETWEEN 0 AND 365 AND SummaryDueDays BETWEEN 0 AND 365");
+
                             t.HasCheckConstraint("CK_Agreements_EndNotBeforeStart", "PeriodEnd >= PeriodStart");
                         });
                 });

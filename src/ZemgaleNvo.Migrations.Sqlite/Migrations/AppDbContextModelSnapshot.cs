@@ -302,6 +302,11 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("SignedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SummaryDueDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(60);
+
                     b.Property<string>("SummaryStatus")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -326,6 +331,11 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("YearReportDueDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(30);
+
                     b.HasKey("Id");
 
                     b.HasIndex("PerformerId");
@@ -334,6 +344,8 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
 
                     b.ToTable("Agreements", null, t =>
                         {
+                            t.HasCheckConstraint("CK_Agreements_DueDaysInRange", "YearReportDueDays BETWEEN 0 AND 365 AND SummaryDueDays BETWEEN 0 AND 365");
+
                             t.HasCheckConstraint("CK_Agreements_EndNotBeforeStart", "PeriodEnd >= PeriodStart");
                         });
                 });
