@@ -126,6 +126,22 @@ public sealed partial class DeadlinePagesTests : IDisposable
     }
 
     [Fact]
+    public async Task English_pages_word_the_states_in_English_with_English_dates()
+    {
+        var zemgale = await DashboardHtml.ZemgaleAgreementIdAsync(_factory);
+        var staff = await Browser.SignedInClientAsync(_factory, Browser.ZemgaleStaff);
+        await Browser.PostFormAsync(staff, "/", "/language", new() { ["culture"] = "en", ["returnUrl"] = "/" });
+
+        var page = await staff.GetStringAsync($"/agreements/{zemgale}");
+
+        var yearThree = Browser.Text(Cell(page, "data-year-deadline=\"3\""));
+        Assert.Contains("13/08/2025", yearThree, StringComparison.Ordinal);
+        var days = Today().DayNumber - YearThreeDue.DayNumber;
+        ContainsOneOf(["overdue by " + LatvianDays.English(days), "overdue by " + LatvianDays.English(days - 1)], yearThree);
+        Assert.Contains("Summary due: 12/09/2025", Browser.Text(Cell(page, "data-testid=\"summary-deadline\"")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_submitted_year_shows_when_it_was_submitted_and_how_long_it_has_waited()
     {
         var zemgale = await DashboardHtml.ZemgaleAgreementIdAsync(_factory);
