@@ -45,6 +45,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
     public DbSet<ReviewNote> ReviewNotes => Set<ReviewNote>();
     public DbSet<FrozenReport> FrozenReports => Set<FrozenReport>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+    public DbSet<Notifications.OutboxMessage> OutboxMessages => Set<Notifications.OutboxMessage>();
 
     /// <summary>The name of the query filter that limits restricted users to their organisation.</summary>
     public const string OrganisationFilter = "Organisation";
