@@ -54,7 +54,7 @@ internal sealed partial class AccountMail(MailSettings settings, AppDbContext db
         {
             var message = Compose(settings.From!, new MailboxAddress(fullName ?? "", to.Address), email, link, validFor);
             outbox.Add(message.To.Mailboxes.Single(), Subject, message.TextBody ?? "", message.HtmlBody ?? "", OutboxKinds.SetPassword,
-                $"set-password:{to.Address.ToUpperInvariant()}:{Guid.NewGuid():N}");
+                $"set-password:{Guid.NewGuid():N}");
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

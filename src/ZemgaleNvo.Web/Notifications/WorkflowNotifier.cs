@@ -72,12 +72,12 @@ internal sealed partial class WorkflowNotifier(
         }
 
         var message = WorkflowMessage.Compose(notice, facts.Facts, settings.PortalBaseUrl!, ReportFormat.Latvian);
-        // One step, one key per recipient: a step repeated later (submitted again after a return) is another step.
-        var step = Guid.NewGuid().ToString("N");
+        // A step happens once, so each of its rows gets a fresh key (a step repeated later, submitted
+        // again after a return, is another step). No address in the key: it must stay within 200 characters.
+        var step = $"workflow:{notice.AgreementId}:{notice.YearNumber?.ToString(CultureInfo.InvariantCulture) ?? "summary"}:{notice.Kind}";
         foreach (var to in recipients)
         {
-            outbox.Add(to, message.Subject, message.TextBody, message.HtmlBody, OutboxKinds.Workflow,
-                $"workflow:{notice.AgreementId}:{notice.YearNumber?.ToString(CultureInfo.InvariantCulture) ?? "summary"}:{notice.Kind}:{step}:{to.Address.ToUpperInvariant()}");
+            outbox.Add(to, message.Subject, message.TextBody, message.HtmlBody, OutboxKinds.Workflow, $"{step}:{Guid.NewGuid():N}");
         }
         LogQueued(logger, notice.Kind, notice.AgreementId, notice.YearNumber, recipients.Count);
         return recipients.Count;
