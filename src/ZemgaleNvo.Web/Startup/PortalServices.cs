@@ -147,6 +147,7 @@ internal static class PortalServices
         services.AddSingleton<ZemgaleNvo.Web.Features.Reports.SummaryReportCache>();
         services.AddSingleton<ZemgaleNvo.Web.Features.Reports.ApprovedReportCache>();
         services.AddScoped<ZemgaleNvo.Web.Features.Dashboard.DashboardQuery>();
+        services.AddScoped<ZemgaleNvo.Web.Features.Deadlines.DeadlineQuery>();
         services.AddScoped<ZemgaleNvo.Web.Features.Audit.AuditWording>();
         services.AddAuditorsDossier();
         services.AddPublication();

@@ -66,6 +66,8 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /admin/agreements/{id:int}/lines/new"]                                                        = "login 403 403 403 ok",
         ["GET /admin/agreements/{id:int}/lines/{lineId:int}"]                                               = "login 403 403 403 ok",
         ["GET /admin/organisations"]                                                                        = "login 403 403 403 ok",
+        ["GET /admin/outbox"]                                                                               = "login 403 403 403 ok",
+        ["POST /admin/outbox/{messageId:int}/resend"]                                                       = "login 403 403 403 ok",
         ["GET /admin/organisations/new"]                                                                    = "login 403 403 403 ok",
         ["GET /admin/organisations/{id:int}"]                                                               = "login 403 403 403 ok",
         ["GET /admin/regions"]                                                                              = "login 403 403 403 ok",
@@ -374,6 +376,16 @@ public sealed partial class AuthorizationMatrixTests
             Assert.True(user.Succeeded, string.Join("; ", user.Errors));
             var userId = await db.Users.Where(u => u.Email == "matrica@zemgalenvo.test").Select(u => u.Id).SingleAsync();
 
+            // A failed email for the outbox page's "send again".
+            var failed = new ZemgaleNvo.Infrastructure.Notifications.OutboxMessage
+            {
+                Recipient = "matrica@zemgalenvo.test", Subject = "Matrica", TextBody = "Matrica", HtmlBody = "<p>Matrica</p>",
+                Kind = "workflow", DedupeKey = $"matrix:{Guid.NewGuid():N}", CreatedAtUtc = DateTime.UtcNow, NextAttemptAtUtc = DateTime.UtcNow,
+                Status = ZemgaleNvo.Infrastructure.Notifications.OutboxStatus.Failed, Attempts = 12, LastError = "SocketException: Connection refused",
+            };
+            db.OutboxMessages.Add(failed);
+            await db.SaveChangesAsync();
+
             string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
             var idsByPrefix = new Dictionary<string, string>(StringComparer.Ordinal)
             {
@@ -390,6 +402,7 @@ public sealed partial class AuthorizationMatrixTests
                 ["reallocationId"] = Text(reallocation.Value),
                 ["fileId"] = Text(evidence.Id),
                 ["lineId"] = Text(lines[0].Id),
+                ["messageId"] = Text(failed.Id),
                 ["statusCode"] = "404",
             });
         }

@@ -120,6 +120,8 @@ public sealed class ReviewController(
         {
             await freezer.FreezeAsync(opened.Agreement, number, note.AuthorUserId, note.AuthorName, note.AtUtc, cancellationToken);
         }
+        // Queued in the same save as the step: both are committed, or neither.
+        await notices.BeforeSaveAsync(id, number, transition, note.Text, note.AuthorName, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -130,7 +132,7 @@ public sealed class ReviewController(
             TempData[Flash.Key] = localizer["Kamēr jūs lēmāt, gada statuss mainījās. Pārskatiet un mēģiniet vēlreiz."].Value;
             return RedirectToAction("Workspace", "Years", new { id, number });
         }
-        await notices.AfterAsync(id, number, transition, note.Text, note.AuthorName);
+        await notices.AfterSaveAsync();
         TempData[Flash.Key] = transition switch
         {
             ReviewTransition.Return => localizer["Gads atgriezts biedrībai labošanai."].Value,
