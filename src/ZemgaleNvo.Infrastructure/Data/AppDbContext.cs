@@ -90,6 +90,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
             ScopeOrganisationId == null || c.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
         builder.Entity<NonCompliantExpenditure>().HasQueryFilter(OrganisationFilter, n =>
             ScopeOrganisationId == null || n.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
+        builder.Entity<Domain.Checks.FindingExplanation>().HasQueryFilter(OrganisationFilter, e =>
+            ScopeOrganisationId == null || e.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
 
         builder.Entity<ReviewNote>().HasQueryFilter(OrganisationFilter, n =>
             ScopeOrganisationId == null || n.Agreement!.PerformerId == ScopeOrganisationId);

@@ -43,9 +43,9 @@ public static class PendingForms
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
         var redirect = context.RedirectUri;
-        if (HttpMethods.IsPost(request.Method) && request.HasFormContentType)
+        if (HttpMethods.IsPost(request.Method) && request.HasFormContentType && request.ContentLength is null or <= MaxKeptBytes
+            && await ReadableFormAsync(request, context.HttpContext.RequestAborted) is { } form)
         {
-            var form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
             var fields = form.Where(f => f.Key != "__RequestVerificationToken")
                 .ToDictionary(f => f.Key, f => f.Value.Select(v => v ?? "").ToArray(), StringComparer.Ordinal);
             var page = FormPage(request);
@@ -84,6 +84,28 @@ public static class PendingForms
     }
 
     /// <summary>The user of the session that ended, when its (expired) cookie still says so.</summary>
+    /// <summary>
+    /// Forms of people typing (an evaluation, a list of explanations) are far below this; what is
+    /// larger is not kept, so an anonymous client cannot fill the cache with big bodies.
+    /// </summary>
+    private const long MaxKeptBytes = 256 * 1024;
+
+    /// <summary>
+    /// The posted form, or nothing when the body cannot be read as one (a %00, too many fields, a
+    /// broken multipart body): such a request gets the sign-in redirect like any other, never a 500.
+    /// </summary>
+    private static async Task<IFormCollection?> ReadableFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception unreadable) when (unreadable is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return null;
+        }
+    }
+
     private static string? EndedSessionUser(RedirectContext<CookieAuthenticationOptions> context)
     {
         if (string.IsNullOrEmpty(context.Options.Cookie.Name) || context.Request.Cookies.Keys.All(k => !k.StartsWith(context.Options.Cookie.Name, StringComparison.Ordinal)))

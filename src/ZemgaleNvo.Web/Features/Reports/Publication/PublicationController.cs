@@ -7,6 +7,7 @@ using ZemgaleNvo.Domain.Publication;
 using ZemgaleNvo.Domain.Reviews;
 using ZemgaleNvo.Infrastructure.Data;
 using ZemgaleNvo.Web.Authorization;
+using ZemgaleNvo.Web.Gates;
 using ZemgaleNvo.Web.Forms;
 using ZemgaleNvo.Web.Resources;
 
@@ -15,27 +16,20 @@ namespace ZemgaleNvo.Web.Features.Reports.Publication;
 /// <summary>
 /// A reviewer publishes an approved summary ("Publicēt") or withdraws its publication. Both are
 /// records of <see cref="SummaryPublication"/>, so the audit trail has who did which and when, as
-/// for any change. What the public then sees is <see cref="PublicController"/>.
+/// for any change. The agreement gate finds the agreement and asks for the review right, as for
+/// the summary's review steps. What the public then sees is <see cref="PublicController"/>.
 /// </summary>
 [Authorize]
 [Route("agreements/{id:int}/summary")]
 public sealed class PublicationController(
-    AppDbContext db, PublishedSummaries published, IAuthorizationService authorization,
+    AppDbContext db, PublishedSummaries published,
     IStringLocalizer<SharedResource> localizer, TimeProvider clock) : Controller
 {
     [HttpPost("publish")]
-    public async Task<IActionResult> Publish(int id, CancellationToken cancellationToken)
+    [OpensAgreement(AgreementOperation.Review)]
+    public async Task<IActionResult> Publish(int id, OpenedAgreement opened, CancellationToken cancellationToken)
     {
-        var agreement = await db.Agreements.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (agreement is null)
-        {
-            return NotFound();
-        }
-        if (!(await authorization.AuthorizeAsync(User, new AgreementResource(agreement.Id, agreement.PerformerId), AgreementOperations.Review)).Succeeded)
-        {
-            return Forbid();
-        }
-        if (agreement.SummaryStatus != ReviewStatus.Approved)
+        if (opened.Agreement.SummaryStatus != ReviewStatus.Approved)
         {
             return Back(id, localizer["Publicēt var tikai apstiprinātu kopsavilkumu."]);
         }
@@ -72,17 +66,9 @@ public sealed class PublicationController(
     }
 
     [HttpPost("withdraw")]
+    [OpensAgreement(AgreementOperation.Review)]
     public async Task<IActionResult> WithdrawPublication(int id, CancellationToken cancellationToken)
     {
-        var agreement = await db.Agreements.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (agreement is null)
-        {
-            return NotFound();
-        }
-        if (!(await authorization.AuthorizeAsync(User, new AgreementResource(agreement.Id, agreement.PerformerId), AgreementOperations.Review)).Succeeded)
-        {
-            return Forbid();
-        }
         if (await published.CurrentRowAsync(id, cancellationToken) is not { } current)
         {
             return Back(id, localizer["Kopsavilkums nav publicēts."]);
