@@ -24,7 +24,7 @@ public sealed class DeleteUndoTests(PortalFixture portal, ITestOutputHelper outp
         // The second result: one above it and at least one below, so "back at its position" means something.
         const int position = 2;
         var deleted = before[position - 1];
-        await workspace.Strand(civil.Id).GetByRole(AriaRole.Button, new() { Name = $"Dzēst rezultātu {position}", Exact = true }).ClickAsync();
+        await workspace.Strand(civil.Id).GetByRole(AriaRole.Button, new() { Name = $"Dzēst rezultātu {position} virzienā „{civil.Name}”", Exact = true }).ClickAsync();
 
         await Expect(workspace.Flash).ToContainTextAsync("Rezultāts izdzēsts.");
         await session.CheckAccessibilityAsync();

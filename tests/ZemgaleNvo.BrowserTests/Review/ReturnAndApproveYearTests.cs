@@ -228,7 +228,7 @@ public sealed partial class ReturnAndApproveYearTests(PortalFixture portal, ITes
         // Fix what the reviewer asked for: result 1 of the first strand.
         var before = (await workspace.ResultTextsAsync(line.Id))[0];
         var fixedText = $"{before} Precizēts: 11 semināri Jelgavā, Bauskā un Dobelē.";
-        await workspace.Strand(line.Id).GetByRole(AriaRole.Link, new() { Name = "Labot rezultātu 1", Exact = true }).ClickAsync();
+        await workspace.Strand(line.Id).GetByRole(AriaRole.Link, new() { Name = $"Labot rezultātu 1 virzienā „{line.Name}”", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => Regex.IsMatch(new Uri(url).AbsolutePath, $@"/years/{Year}/results/\d+$"));
         await session.CheckAccessibilityAsync();
         var text = page.GetByLabel("Rezultāts", new() { Exact = true });
