@@ -181,6 +181,46 @@ public sealed class AccessibilityTests(PortalFixture portal, ITestOutputHelper o
         await session.ScreenshotAsync();
     });
 
+    [Fact]
+    public Task The_idle_limit_is_announced_before_it_ends_and_staying_signed_in_starts_it_again() => JourneyAsync(async session =>
+    {
+        var page = session.Page;
+        // The browser's clock is ours: the 30-minute idle limit passes in a moment, the server's does not.
+        await page.Clock.InstallAsync();
+        await session.SignInAsync(DemoAgreement.StaffEmail);
+        await session.CheckAccessibilityAsync();
+        var warning = page.Locator("#session-warning");
+        var stay = warning.GetByRole(AriaRole.Button, new() { Name = "Palikt pieslēgtam", Exact = true });
+        await Expect(warning).ToBeHiddenAsync();
+
+        // 24 minutes without a request: still quiet. Past 25 (five before the limit): the warning, as an alert.
+        await page.Clock.FastForwardAsync("24:00");
+        await Expect(warning).ToBeHiddenAsync();
+        await page.Clock.FastForwardAsync("01:30");
+        await Expect(warning).ToBeVisibleAsync();
+        await Expect(warning).ToHaveAttributeAsync("role", "alert");
+        await Expect(warning).ToContainTextAsync("Bez darbības sesija beigsies pēc dažām minūtēm.");
+        await session.CheckAccessibilityAsync();
+        await session.ScreenshotAsync("warning");
+
+        // By keyboard: the portal answers, the warning goes, and the countdown starts again from now.
+        await stay.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(warning).ToBeHiddenAsync();
+        await page.Clock.FastForwardAsync("24:00");
+        await Expect(warning).ToBeHiddenAsync();
+        await page.Clock.FastForwardAsync("01:30");
+        await Expect(warning).ToBeVisibleAsync();
+
+        // When the session has in fact ended (the portal no longer knows the cookie), "stay" says so instead
+        // of pretending: typed text is not lost, and how to keep it is said.
+        var auth = (await page.Context.CookiesAsync()).Single(c => c.Name.EndsWith("-Auth", StringComparison.Ordinal));
+        await page.Context.ClearCookiesAsync(new() { Name = auth.Name });
+        await stay.ClickAsync();
+        await Expect(warning).ToContainTextAsync("Sesija ir beigusies. Ierakstītais nezūd");
+        await Expect(stay).ToBeHiddenAsync();
+    });
+
     /// <summary>The form for a new result in the first strand of the demo draft year.</summary>
     private async Task<string> NewResultPathAsync() =>
         $"{(await Portal.WorkspacePathAsync())[..^"/entry".Length]}/results/new?line={(await Portal.LinesAsync())[0].Id}";
