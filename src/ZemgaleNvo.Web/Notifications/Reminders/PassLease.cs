@@ -57,6 +57,13 @@ public sealed class PassLease(DbContextOptions<AppDbContext> databaseOptions, Sc
         }
     }
 
+    /// <summary>When the pass last finished (on any instance); null if never.</summary>
+    public async Task<DateTime?> LastRunAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var db = Open();
+        return await db.ScheduledPassLeases.AsNoTracking().Where(l => l.Name == name).Select(l => l.LastRunAtUtc).SingleOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>Notes that the pass finished, if this instance still holds the lease.</summary>
     public async Task MarkRunAsync(string name, CancellationToken cancellationToken)
     {

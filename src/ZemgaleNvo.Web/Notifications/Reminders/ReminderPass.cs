@@ -47,7 +47,8 @@ public sealed partial class ReminderPass(
     private static readonly ReportFormat Format = ReportFormat.Latvian;
 
     /// <summary>Queues what is due now, then tries to send it at once (what fails stays queued for the outbox sender).</summary>
-    public async Task<ReminderPassResult> RunAsync(CancellationToken cancellationToken)
+    /// <param name="lastRunUtc">When the pass last finished (the lease row's record), which tells whether this week's digest was already decided.</param>
+    public async Task<ReminderPassResult> RunAsync(DateTime? lastRunUtc, CancellationToken cancellationToken)
     {
         if (settings.Mode == MailMode.Off || !_options.Enabled)
         {
@@ -59,7 +60,7 @@ public sealed partial class ReminderPass(
             var deadlines = await new DeadlineQuery(db, time).ForAgreementsAsync(null, cancellationToken);
             var agreements = await AgreementFactsAsync(db, cancellationToken);
             var reminders = await QueueRemindersAsync(db, deadlines, agreements, queued, cancellationToken);
-            var digests = await QueueDigestsAsync(db, deadlines, agreements, queued, cancellationToken);
+            var digests = await QueueDigestsAsync(db, deadlines, agreements, lastRunUtc, queued, cancellationToken);
             if (reminders + digests > 0)
             {
                 LogQueued(logger, reminders, digests);
@@ -105,13 +106,15 @@ public sealed partial class ReminderPass(
     }
 
     /// <summary>
-    /// Once per ISO week (Riga time), from <see cref="ReminderOptions.DigestDay"/> at
-    /// <see cref="ReminderOptions.DigestHour"/> on (later in the week if the portal was stopped then).
+    /// Once per ISO week (Riga time), by the first pass that finishes after
+    /// <see cref="ReminderOptions.DigestDay"/> at <see cref="ReminderOptions.DigestHour"/> (later in
+    /// the week if the portal was stopped then, but not again later in the week because something
+    /// new became overdue: a pass that finished after that moment already decided the week).
     /// Nothing overdue and nothing waiting long: no digest, rather than an empty email every week.
     /// </summary>
     private async Task<int> QueueDigestsAsync(
         AppDbContext db, IReadOnlyDictionary<int, AgreementDeadlines> deadlines, IReadOnlyDictionary<int, AgreementFacts> agreements,
-        List<int> queued, CancellationToken cancellationToken)
+        DateTime? lastRunUtc, List<int> queued, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var riga = TimeZoneInfo.ConvertTimeFromUtc(now.UtcDateTime, RigaCalendar.Zone);
@@ -121,6 +124,11 @@ public sealed partial class ReminderPass(
             .AddDays(((int)_options.DigestDay + 6) % 7)
             .AddHours(_options.DigestHour);
         if (riga < sendFrom)
+        {
+            return 0;
+        }
+        var sendFromUtc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(sendFrom, DateTimeKind.Unspecified), RigaCalendar.Zone);
+        if (lastRunUtc is { } last && last >= sendFromUtc)
         {
             return 0;
         }

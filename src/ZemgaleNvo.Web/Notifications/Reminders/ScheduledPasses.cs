@@ -18,7 +18,8 @@ public sealed class ScheduledPassRunner(PassLease lease, ReminderPass pass, IOpt
         {
             return null;
         }
-        var result = await pass.RunAsync(cancellationToken);
+        var lastRun = await lease.LastRunAsync(ScheduledPassNames.Reminders, cancellationToken);
+        var result = await pass.RunAsync(lastRun, cancellationToken);
         await lease.MarkRunAsync(ScheduledPassNames.Reminders, cancellationToken);
         return result;
     }

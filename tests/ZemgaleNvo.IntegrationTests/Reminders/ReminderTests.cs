@@ -1,0 +1,236 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using ZemgaleNvo.Domain.Periods;
+using ZemgaleNvo.Infrastructure.Notifications;
+using ZemgaleNvo.IntegrationTests.Infrastructure;
+using ZemgaleNvo.IntegrationTests.Notifications;
+using ZemgaleNvo.Web.Notifications.Reminders;
+using static ZemgaleNvo.IntegrationTests.Notifications.NotificationTestData;
+
+namespace ZemgaleNvo.IntegrationTests.Reminders;
+
+/// <summary>
+/// The reminder pass on the demo agreement, with the portal's <see cref="TimeProvider"/> moved day
+/// by day: year III ends 14.07.2025 and is due Wednesday 13.08.2025, the summary is due Friday
+/// 12.09.2025, and neither was ever submitted. Emails land as .eml files in the portal's pickup folder.
+/// </summary>
+public sealed class ReminderTests : IDisposable
+{
+    private const string YearThree = "III. īstenošanas gads";
+    private const string Summary = "Līguma kopsavilkums";
+    private readonly string _folder = TemplateDatabase.CopyInto(TempFolder.Create());
+
+    public void Dispose() => TempFolder.Delete(_folder);
+
+    /// <summary>09:00 in Riga (summer time, UTC+3) on the given day.</summary>
+    private static DateTimeOffset RigaMorning(int year, int month, int day) => new(year, month, day, 6, 0, 0, TimeSpan.Zero);
+
+    private PortalFactory Portal(TimeProvider clock)
+    {
+        var factory = new PortalFactory(_folder) { Clock = clock };
+        factory.Settings["Notifications:PortalBaseUrl"] = PortalBaseUrl;
+        factory.Settings["Reminders:Enabled"] = "true";
+        // The background loop runs once at start-up; the test runs the pass itself after moving the clock.
+        factory.Settings["Reminders:PollSeconds"] = "3600";
+        factory.Settings["Reminders:LeaseSeconds"] = "7200";
+        return factory;
+    }
+
+    private static Task<ReminderPassResult?> RunAsync(PortalFactory portal) =>
+        portal.Service<ScheduledPassRunner>().RunIfLeaseHolderAsync(CancellationToken.None);
+
+    private static async Task<List<OutboxMessage>> RowsAsync(PortalFactory factory, string kind)
+    {
+        await using var db = factory.OpenDatabase();
+        return await db.OutboxMessages.AsNoTracking().Where(m => m.Kind == kind).OrderBy(m => m.Id).ToListAsync();
+    }
+
+    /// <summary>Waits, up to a generous bound, for the start-up pass to finish; fails the test if it never does.</summary>
+    private static async Task UntilStartUpPassRanAsync(PortalFactory factory)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            await using (var db = factory.OpenDatabase())
+            {
+                if (await db.ScheduledPassLeases.AnyAsync(l => l.LastRunAtUtc != null))
+                {
+                    return;
+                }
+            }
+            await Task.Delay(100);
+        }
+        Assert.Fail("The start-up reminder pass never finished.");
+    }
+
+    private static string Subject(MimeMessage message) => message.Subject ?? "";
+
+    private static string[] To(IEnumerable<MimeMessage> messages, string subjectStart) =>
+        Sorted([.. messages.Where(m => Subject(m).StartsWith(subjectStart, StringComparison.Ordinal)).SelectMany(m => m.To.Mailboxes).Select(m => m.Address)]);
+
+    [Fact]
+    public async Task Moving_the_clock_across_the_due_dates_sends_each_reminder_once_on_its_day_and_the_weekly_digest_once_a_week()
+    {
+        var clock = new TestClock(RigaMorning(2025, 7, 25));
+        using var portal = Portal(clock);
+        await AddUsersAsync(portal);
+        var agreementId = await AgreementIdAsync(portal);
+        await UntilStartUpPassRanAsync(portal);
+        var mail = new MailDrop(portal.MailFolder);
+
+        var received = new List<MimeMessage>();
+        for (var day = new DateOnly(2025, 7, 25); day <= new DateOnly(2025, 9, 16); day = day.AddDays(1))
+        {
+            clock.Advance(RigaMorning(day.Year, day.Month, day.Day) - clock.GetUtcNow());
+            // Twice a day, as a pass every few minutes would: the second finds nothing new.
+            Assert.NotNull(await RunAsync(portal));
+            Assert.NotNull(await RunAsync(portal));
+            received.AddRange(mail.New());
+        }
+
+        var reminders = received.Where(m => Subject(m).StartsWith("Atgādinājums:", StringComparison.Ordinal) || Subject(m).StartsWith("Nokavēts termiņš:", StringComparison.Ordinal)).ToList();
+        string[] staff = Sorted(PerformerStaff);
+        Assert.Equal(staff, To(reminders, $"Atgādinājums: {YearThree} jāiesniedz līdz 13.08.2025. – {Performer}").Distinct().ToArray());
+        Assert.Equal(6 * staff.Length, reminders.Count);
+        foreach (var subject in new[]
+        {
+            $"Atgādinājums: {YearThree} jāiesniedz līdz 13.08.2025. – {Performer}",
+            $"Nokavēts termiņš: {YearThree} bija jāiesniedz līdz 13.08.2025. – {Performer}",
+            $"Atgādinājums: {Summary} jāiesniedz līdz 12.09.2025. – {Performer}",
+            $"Nokavēts termiņš: {Summary} bija jāiesniedz līdz 12.09.2025. – {Performer}",
+        })
+        {
+            var expected = subject.StartsWith("Atgādinājums", StringComparison.Ordinal) ? 2 : 1;
+            Assert.All(staff, address => Assert.Equal(expected, reminders.Count(m => Subject(m) == subject && m.To.Mailboxes.Single().Address == address)));
+        }
+        // Nobody else: not the locked-out staff member, not another organisation's staff, not reviewers.
+        Assert.DoesNotContain(reminders.SelectMany(m => m.To.Mailboxes), m => m.Address is LockedStaff or Browser.OtherStaff or Browser.Reviewer);
+
+        // Each on its day: 14 and 3 days before, and the day after.
+        var rows = await RowsAsync(portal, OutboxKinds.Reminder);
+        Assert.All(rows, r => Assert.Equal(OutboxStatus.Sent, r.Status));
+        DateOnly SentOn(string keyStart) => rows.Where(r => r.DedupeKey.StartsWith(keyStart, StringComparison.Ordinal))
+            .Select(r => RigaCalendar.DateOf(r.CreatedAtUtc)).Distinct().Single();
+        Assert.Equal(new DateOnly(2025, 7, 30), SentOn($"reminder:year:{agreementId}-3:before-14:2025-08-13:"));
+        Assert.Equal(new DateOnly(2025, 8, 10), SentOn($"reminder:year:{agreementId}-3:before-3:2025-08-13:"));
+        Assert.Equal(new DateOnly(2025, 8, 14), SentOn($"reminder:year:{agreementId}-3:overdue:2025-08-13:"));
+        Assert.Equal(new DateOnly(2025, 8, 29), SentOn($"reminder:summary:{agreementId}:before-14:2025-09-12:"));
+        Assert.Equal(new DateOnly(2025, 9, 9), SentOn($"reminder:summary:{agreementId}:before-3:2025-09-12:"));
+        Assert.Equal(new DateOnly(2025, 9, 13), SentOn($"reminder:summary:{agreementId}:overdue:2025-09-12:"));
+
+        // What a reminder says, with the link to the year.
+        var first = received.First(m => Subject(m).StartsWith($"Atgādinājums: {YearThree}", StringComparison.Ordinal));
+        var text = Text(first);
+        Assert.Contains("Iesniegšanas termiņš: 13.08.2025.", text, StringComparison.Ordinal);
+        Assert.Contains("Stāvoklis: jāiesniedz 14 dienās", text, StringComparison.Ordinal);
+        Assert.Contains($"{PortalBaseUrl}/agreements/{agreementId}/years/3/entry", text, StringComparison.Ordinal);
+        var overdue = Text(received.First(m => Subject(m).StartsWith($"Nokavēts termiņš: {Summary}", StringComparison.Ordinal)));
+        Assert.Contains("Stāvoklis: nokavēts 1 dienu", overdue, StringComparison.Ordinal);
+        Assert.Contains($"{PortalBaseUrl}/agreements/{agreementId}/summary/review", overdue, StringComparison.Ordinal);
+
+        // The digest: from the first Monday after year III was missed, once a week, to active reviewers.
+        var digests = received.Where(m => Subject(m).StartsWith("Nedēļas apkopojums:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4 * Reviewers.Length, digests.Count);
+        Assert.All(Reviewers, address => Assert.Equal(4, digests.Count(m => m.To.Mailboxes.Single().Address == address)));
+        var digestRows = await RowsAsync(portal, OutboxKinds.Digest);
+        Assert.Equal(
+            [new DateOnly(2025, 8, 18), new DateOnly(2025, 8, 25), new DateOnly(2025, 9, 1), new DateOnly(2025, 9, 8)],
+            digestRows.Select(r => RigaCalendar.DateOf(r.CreatedAtUtc)).Distinct().Order().ToArray());
+        var digest = Text(digests[0]);
+        Assert.Equal("Nedēļas apkopojums: nokavēti 1, ilgi gaida izskatīšanu 0", digests[0].Subject);
+        Assert.Contains($"{Performer}, ", digest, StringComparison.Ordinal);
+        Assert.Contains($"– {YearThree}: nokavēts 5 dienas, termiņš 13.08.2025.", digest, StringComparison.Ordinal);
+        Assert.Contains($"{PortalBaseUrl}/agreements/{agreementId}/years/3/entry", digest, StringComparison.Ordinal);
+        Assert.Contains($"{PortalBaseUrl}/dashboard?due=overdue", digest, StringComparison.Ordinal);
+        Assert.Contains($"{PortalBaseUrl}/account/security", digest, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_portals_over_one_database_send_each_reminder_and_digest_once()
+    {
+        // The day after year III was missed, a Thursday: its overdue reminder and this week's digest are due.
+        var clock = new TestClock(RigaMorning(2025, 8, 14));
+        using var one = Portal(clock);
+        using var two = Portal(clock);
+        _ = one.Services;
+        _ = two.Services;
+        await AddUsersAsync(one);
+
+        // Both schedules, and the pass itself on both bypassing the lease on top: only the outbox's keys stand between them.
+        await Task.WhenAll(
+            (Task)RunAsync(one), RunAsync(two),
+            one.Service<ReminderPass>().RunAsync(null, CancellationToken.None),
+            two.Service<ReminderPass>().RunAsync(null, CancellationToken.None));
+        // A last pass fills in what a refused insert left out (a lock that timed out under the race).
+        await one.Service<ReminderPass>().RunAsync(null, CancellationToken.None);
+        await two.Service<ReminderPass>().RunAsync(null, CancellationToken.None);
+
+        var received = new MailDrop(one.MailFolder).New();
+        Assert.Equal(Sorted(PerformerStaff), To(received, $"Nokavēts termiņš: {YearThree} bija jāiesniedz līdz 13.08.2025."));
+        Assert.Equal(Sorted(Reviewers), To(received, "Nedēļas apkopojums:"));
+        Assert.Equal(PerformerStaff.Length + Reviewers.Length, received.Count);
+
+        // The lease: one row, held by one of the two.
+        await using var db = one.OpenDatabase();
+        var lease = Assert.Single(await db.ScheduledPassLeases.AsNoTracking().ToListAsync());
+        Assert.Equal(ScheduledPassNames.Reminders, lease.Name);
+        Assert.NotNull(lease.Owner);
+    }
+
+    [Fact]
+    public async Task Only_the_lease_holder_runs_the_pass_until_its_lease_runs_out()
+    {
+        var clock = new TestClock(RigaMorning(2025, 8, 14));
+        using var one = Portal(clock);
+        using var two = Portal(clock);
+        _ = one.Services;
+        await UntilStartUpPassRanAsync(one);
+
+        Assert.NotNull(await RunAsync(one));
+        Assert.Null(await RunAsync(two));
+        // The holder stops renewing (its process died): after the lease the other takes over.
+        clock.Advance(TimeSpan.FromSeconds(7201));
+        Assert.NotNull(await RunAsync(two));
+        Assert.Null(await RunAsync(one));
+    }
+
+    [Fact]
+    public async Task A_reviewer_who_switches_the_digest_off_on_the_account_page_gets_none()
+    {
+        // Signing in with two factors needs the real clock: the setting is changed on a portal without a test clock.
+        using (var real = new PortalFactory(_folder))
+        {
+            await AddUsersAsync(real);
+            var reviewer = await Browser.SignedInClientAsync(real, Browser.Reviewer);
+            var page = await reviewer.GetStringAsync("/account/security");
+            Assert.Contains("Nedēļas apkopojums ieslēgts", page, StringComparison.Ordinal);
+
+            var token = await Browser.AntiforgeryTokenAsync(reviewer, "/account/security");
+            using var off = await reviewer.PostAsync("/account/weekly-digest", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["receive"] = "false", ["__RequestVerificationToken"] = token,
+            }));
+            Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
+            page = await reviewer.GetStringAsync("/account/security");
+            Assert.Contains("Nedēļas apkopojums izslēgts.", page, StringComparison.Ordinal);
+            Assert.Contains("name=\"receive\" value=\"true\"", page, StringComparison.Ordinal);
+            Assert.Contains(">Ieslēgt nedēļas apkopojumu</button>", page, StringComparison.Ordinal);
+
+            // Staff have no digest and no such section.
+            var staff = await Browser.SignedInClientAsync(real, Browser.ZemgaleStaff);
+            Assert.DoesNotContain("nedēļas apkopojum", await staff.GetStringAsync("/account/security"), StringComparison.OrdinalIgnoreCase);
+
+            await using var db = real.OpenDatabase();
+            Assert.NotNull((await db.Users.SingleAsync(u => u.Email == Browser.Reviewer)).WeeklyDigestOffAtUtc);
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == "User" && a.Field == "WeeklyDigest" && a.OldValue == "on" && a.NewValue == "off"));
+        }
+
+        // A Monday with year III overdue: the other reviewer gets the digest, the one who switched it off does not.
+        using var portal = Portal(new TestClock(RigaMorning(2025, 8, 18)));
+        _ = portal.Services;
+        await UntilStartUpPassRanAsync(portal);
+        var received = new MailDrop(portal.MailFolder).New();
+        Assert.Equal([SecondReviewer], To(received, "Nedēļas apkopojums:"));
+    }
+}
