@@ -131,11 +131,11 @@ public sealed class ReminderTests : IDisposable
 
         // The digest: from the first Monday after year III was missed, once a week, to active reviewers.
         var digests = received.Where(m => Subject(m).StartsWith("Nedēļas apkopojums:", StringComparison.Ordinal)).ToList();
-        Assert.Equal(4 * Reviewers.Length, digests.Count);
-        Assert.All(Reviewers, address => Assert.Equal(4, digests.Count(m => m.To.Mailboxes.Single().Address == address)));
+        Assert.Equal(5 * Reviewers.Length, digests.Count);
+        Assert.All(Reviewers, address => Assert.Equal(5, digests.Count(m => m.To.Mailboxes.Single().Address == address)));
         var digestRows = await RowsAsync(portal, OutboxKinds.Digest);
         Assert.Equal(
-            [new DateOnly(2025, 8, 18), new DateOnly(2025, 8, 25), new DateOnly(2025, 9, 1), new DateOnly(2025, 9, 8)],
+            [new DateOnly(2025, 8, 18), new DateOnly(2025, 8, 25), new DateOnly(2025, 9, 1), new DateOnly(2025, 9, 8), new DateOnly(2025, 9, 15)],
             digestRows.Select(r => RigaCalendar.DateOf(r.CreatedAtUtc)).Distinct().Order().ToArray());
         var digest = Text(digests[0]);
         Assert.Equal("Nedēļas apkopojums: nokavēti 1, ilgi gaida izskatīšanu 0", digests[0].Subject);
@@ -144,6 +144,41 @@ public sealed class ReminderTests : IDisposable
         Assert.Contains($"{PortalBaseUrl}/agreements/{agreementId}/years/3/entry", digest, StringComparison.Ordinal);
         Assert.Contains($"{PortalBaseUrl}/dashboard?due=overdue", digest, StringComparison.Ordinal);
         Assert.Contains($"{PortalBaseUrl}/account/security", digest, StringComparison.Ordinal);
+        // The last one, after the summary was missed too: the longest overdue first.
+        var last = digests[^1];
+        Assert.Equal("Nedēļas apkopojums: nokavēti 2, ilgi gaida izskatīšanu 0", Subject(last));
+        var lastText = Text(last);
+        Assert.True(lastText.IndexOf($"{YearThree}: nokavēts 33 dienas", StringComparison.Ordinal) < lastText.IndexOf($"{Summary}: nokavēts 3 dienas", StringComparison.Ordinal));
+        Assert.Contains($"{Summary}: nokavēts 3 dienas", lastText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_submitted_year_gets_no_reminder_and_appears_in_the_digest_once_it_has_waited_two_weeks()
+    {
+        await using (var db = new PortalFactory(_folder).OpenDatabase())
+        {
+            var year = await db.ImplementationYears.SingleAsync(y => y.Number == 3);
+            year.Status = Domain.Reviews.ReviewStatus.Submitted;
+            db.ReviewNotes.Add(new Domain.Reviews.ReviewNote
+            {
+                AgreementId = year.AgreementId, YearNumber = 3, Kind = Domain.Reviews.ReviewNoteKind.Submitted, AuthorName = "Darbinieks",
+                AtUtc = new DateTime(2025, 8, 11, 9, 0, 0, DateTimeKind.Utc),
+            });
+            await db.SaveChangesAsync();
+        }
+        // Monday 01.09.2025: year III has waited 21 days; the summary is due in 11.
+        using var portal = Portal(new TestClock(RigaMorning(2025, 9, 1)));
+        _ = portal.Services;
+        await UntilStartUpPassRanAsync(portal);
+
+        var received = new MailDrop(portal.MailFolder).New();
+        Assert.DoesNotContain(received, m => Subject(m).Contains(YearThree, StringComparison.Ordinal));
+        Assert.Equal([Browser.ZemgaleStaff], To(received, $"Atgādinājums: {Summary} jāiesniedz līdz 12.09.2025."));
+        var digest = Assert.Single(received, m => Subject(m).StartsWith("Nedēļas apkopojums:", StringComparison.Ordinal));
+        Assert.Equal("Nedēļas apkopojums: nokavēti 0, ilgi gaida izskatīšanu 1", Subject(digest));
+        var text = Text(digest);
+        Assert.Contains($"– {YearThree}: gaida izskatīšanu 21 dienu (iesniegts 11.08.2025.)", text, StringComparison.Ordinal);
+        Assert.Contains("Nokavēti pārskati\nNav.\n", text, StringComparison.Ordinal);
     }
 
     [Fact]
