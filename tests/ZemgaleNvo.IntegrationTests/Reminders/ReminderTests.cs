@@ -214,6 +214,41 @@ public sealed class ReminderTests : IDisposable
     }
 
     [Fact]
+    public async Task With_the_mail_server_down_reminders_stay_queued_and_go_out_once_when_it_is_back()
+    {
+        var port = FakeSmtpServer.ClosedPort();
+        var clock = new TestClock(RigaMorning(2025, 8, 14));
+        using var portal = Portal(clock);
+        portal.Settings["Smtp:PickupDirectory"] = "";
+        portal.Settings["Smtp:Host"] = "127.0.0.1";
+        portal.Settings["Smtp:Port"] = port.ToString(CultureInfo.InvariantCulture);
+        portal.Settings["Smtp:UseStartTls"] = "false";
+        portal.Settings["Smtp:TimeoutSeconds"] = "10";
+        portal.Settings["Outbox:PollSeconds"] = "3600";
+        _ = portal.Services;
+        await UntilStartUpPassRanAsync(portal);
+
+        var queued = await RowsAsync(portal, OutboxKinds.Reminder);
+        Assert.Equal([Browser.ZemgaleStaff], queued.Select(r => r.Recipient).ToArray());
+        Assert.All(queued, r =>
+        {
+            Assert.Equal(OutboxStatus.Queued, r.Status);
+            Assert.StartsWith("SocketException:", r.LastError, StringComparison.Ordinal);
+        });
+        // Another pass while it waits queues nothing new.
+        clock.Advance(TimeSpan.FromHours(1));
+        await RunAsync(portal);
+        Assert.Single(await RowsAsync(portal, OutboxKinds.Reminder));
+
+        await using var sink = new FakeSmtpServer(port);
+        await portal.Service<Web.Notifications.OutboxSender>().SendDueAsync(CancellationToken.None);
+        await portal.Service<Web.Notifications.OutboxSender>().SendDueAsync(CancellationToken.None);
+        var reminder = Assert.Single(sink.Received, r => Subject(r.Message).StartsWith("Nokavēts termiņš:", StringComparison.Ordinal));
+        Assert.Equal([Browser.ZemgaleStaff], reminder.Recipients);
+        Assert.Equal(OutboxStatus.Sent, Assert.Single(await RowsAsync(portal, OutboxKinds.Reminder)).Status);
+    }
+
+    [Fact]
     public async Task Only_the_lease_holder_runs_the_pass_until_its_lease_runs_out()
     {
         var clock = new TestClock(RigaMorning(2025, 8, 14));
