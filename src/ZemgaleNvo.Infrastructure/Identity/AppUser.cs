@@ -19,4 +19,10 @@ public class AppUser : IdentityUser
     public DateTime? DeactivatedAtUtc { get; set; }
 
     public bool IsDeactivated => DeactivatedAtUtc is not null;
+
+    /// <summary>
+    /// When a reviewer switched the weekly digest of overdue and long-waiting reports off on their
+    /// account page; null while they receive it (the default).
+    /// </summary>
+    public DateTime? WeeklyDigestOffAtUtc { get; set; }
 }

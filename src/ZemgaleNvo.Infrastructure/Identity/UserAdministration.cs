@@ -187,6 +187,28 @@ public sealed class UserAdministration(
         }, cancellationToken);
 
     /// <summary>
+    /// A reviewer's own choice to receive the weekly digest or not. Not a security change: no new
+    /// security stamp (the reviewer stays signed in), but an audit row like every account change,
+    /// saved with it by the one update.
+    /// </summary>
+    public async Task<UserCommandResult> SetWeeklyDigestAsync(AppUser user, bool receive, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if ((user.WeeklyDigestOffAtUtc is null) == receive)
+        {
+            return UserCommandResult.Success;
+        }
+        Record(AuditAction.Updated, user, "WeeklyDigest", receive ? "off" : "on", receive ? "on" : "off");
+        user.WeeklyDigestOffAtUtc = receive ? null : nowUtc;
+        var result = UserCommandResult.From(await userManager.UpdateAsync(user));
+        if (!result.Succeeded)
+        {
+            db.ChangeTracker.Clear();
+        }
+        return result;
+    }
+
+    /// <summary>
     /// Before a new set-password link is made for an existing account: the new security stamp voids
     /// every older link (a token carries the stamp) and ends open sessions. The link itself is made
     /// and mailed by the caller, from <see cref="UserManager{TUser}.GeneratePasswordResetTokenAsync"/>.

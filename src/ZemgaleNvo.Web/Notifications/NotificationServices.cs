@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ZemgaleNvo.Infrastructure;
+using ZemgaleNvo.Web.Notifications.Reminders;
 
 namespace ZemgaleNvo.Web.Notifications;
 
@@ -40,6 +41,7 @@ public static class NotificationServices
         services.AddScoped<OutboxSender>();
         services.AddScoped<OutboxWriter>();
         services.AddHostedService<OutboxBackgroundService>();
+        services.AddReminders(configuration);
         return services;
     }
 }

@@ -36,9 +36,7 @@ public sealed record WorkflowMessage(string Subject, string TextBody, string Htm
         var link = summary ? SummaryLink(portalBaseUrl, notice.AgreementId) : YearLink(portalBaseUrl, notice.AgreementId, notice.YearNumber!.Value);
         var yearName = summary ? text.Summary : format.YearName(facts.YearNumber);
 
-        var agreement = $"{format.AgreementType(facts.AgreementType)}"
-            + (string.IsNullOrWhiteSpace(facts.AgreementNumber) ? "" : $" {text.NumberPrefix} {facts.AgreementNumber.Trim()}")
-            + $" „{facts.AgreementTitle}”";
+        var agreement = AgreementName(facts, text, format);
         List<(string Label, string Value)> rows =
         [
             (text.Agreement, agreement),
@@ -60,6 +58,12 @@ public sealed record WorkflowMessage(string Subject, string TextBody, string Htm
         var open = summary ? text.OpenSummary : text.OpenYear;
         return new WorkflowMessage(subject, PlainText(text, lead, open, rows, link), Html(text, format.LanguageTag, lead, open, rows, link), link);
     }
+
+    /// <summary>"Deleģēšanas līgums Nr. 12 „…”": how every email names the agreement.</summary>
+    internal static string AgreementName(NoticeFacts facts, NotificationText text, ReportFormat format) =>
+        format.AgreementType(facts.AgreementType)
+        + (string.IsNullOrWhiteSpace(facts.AgreementNumber) ? "" : $" {text.NumberPrefix} {facts.AgreementNumber.Trim()}")
+        + $" „{facts.AgreementTitle}”";
 
     /// <summary>The year page, <c>{base}/agreements/{id}/years/{n}/entry</c>, under the configured base (which may have a path).</summary>
     public static Uri YearLink(Uri portalBaseUrl, int agreementId, int yearNumber)
@@ -99,7 +103,7 @@ public sealed record WorkflowMessage(string Subject, string TextBody, string Htm
 
     private static readonly TimeZoneInfo Riga = TimeZoneInfo.FindSystemTimeZoneById("Europe/Riga");
 
-    private static string PlainText(NotificationText text, string lead, string open, List<(string Label, string Value)> rows, Uri link)
+    internal static string PlainText(NotificationText text, string lead, string open, List<(string Label, string Value)> rows, Uri link)
     {
         var body = new StringBuilder();
         body.Append(text.Greeting).Append('\n').Append('\n');
@@ -113,7 +117,7 @@ public sealed record WorkflowMessage(string Subject, string TextBody, string Htm
         return body.ToString();
     }
 
-    private static string Html(NotificationText text, string lang, string lead, string open, List<(string Label, string Value)> rows, Uri link)
+    internal static string Html(NotificationText text, string lang, string lead, string open, List<(string Label, string Value)> rows, Uri link)
     {
         static string E(string value) => WebUtility.HtmlEncode(value).Replace("\n", "<br>", StringComparison.Ordinal);
         var body = new StringBuilder();
@@ -133,7 +137,7 @@ public sealed record WorkflowMessage(string Subject, string TextBody, string Htm
     private static string NormaliseLines(string value) => value.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 
     /// <summary>A subject is one line whatever the names in it contain.</summary>
-    private static string OneLine(string value) =>
+    internal static string OneLine(string value) =>
         string.Join(' ', value.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }
 

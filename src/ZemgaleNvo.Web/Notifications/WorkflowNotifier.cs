@@ -89,25 +89,38 @@ internal sealed partial class WorkflowNotifier(
     /// in the future) and have an email address; one message per address.
     /// </summary>
     internal static async Task<IReadOnlyList<MailboxAddress>> RecipientsAsync(
-        AppDbContext db, WorkflowNoticeKind kind, int performerId, DateTimeOffset now, CancellationToken cancellationToken)
+        AppDbContext db, WorkflowNoticeKind kind, int performerId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        [.. (kind == WorkflowNoticeKind.Submitted
+                ? await UsersAsync(db, Roles.Reviewer, organisationId: null, now, cancellationToken)
+                : await UsersAsync(db, Roles.NgoStaff, performerId, now, cancellationToken))
+            .Select(r => r.Address)];
+
+    /// <summary>
+    /// The users of a role (of one organisation when given) who can be written to: not deactivated,
+    /// not locked out, with a valid address; one per address. The one rule of who gets the portal's
+    /// emails, shared by the review steps, the reminders and the reviewers' digest.
+    /// </summary>
+    internal static async Task<IReadOnlyList<Recipient>> UsersAsync(
+        AppDbContext db, string role, int? organisationId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var role = kind == WorkflowNoticeKind.Submitted ? Roles.Reviewer : Roles.NgoStaff;
         var users = db.Users.AsNoTracking()
             .Where(u => u.Email != null && u.DeactivatedAtUtc == null && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
-        if (kind != WorkflowNoticeKind.Submitted)
+        if (organisationId is { } organisation)
         {
-            users = users.Where(u => u.OrganisationId == performerId);
+            users = users.Where(u => u.OrganisationId == organisation);
         }
         // The lockout end is compared here, not in SQL: SQLite cannot compare DateTimeOffset values.
         var candidates = await users
             .OrderBy(u => u.Email)
-            .Select(u => new { u.Email, u.FullName, u.LockoutEnabled, u.LockoutEnd })
+            .Select(u => new { u.Id, u.Email, u.FullName, u.LockoutEnabled, u.LockoutEnd, u.WeeklyDigestOffAtUtc })
             .ToListAsync(cancellationToken);
         return [.. candidates
             .Where(u => !(u.LockoutEnabled && u.LockoutEnd > now))
             .DistinctBy(u => u.Email!.Trim(), StringComparer.OrdinalIgnoreCase)
-            .Select(u => MailboxAddress.TryParse(u.Email!.Trim(), out var address) ? new MailboxAddress(u.FullName ?? "", address.Address) : null)
-            .OfType<MailboxAddress>()];
+            .Select(u => MailboxAddress.TryParse(u.Email!.Trim(), out var address)
+                ? new Recipient(u.Id, new MailboxAddress(u.FullName ?? "", address.Address), u.WeeklyDigestOffAtUtc is null)
+                : null)
+            .OfType<Recipient>()];
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Workflow notice {Kind} for agreement {AgreementId} year {YearNumber}: {Recipients} emails queued")]
@@ -122,3 +135,6 @@ internal sealed partial class WorkflowNotifier(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow notice {Kind} for agreement {AgreementId} year {YearNumber} not sent: nobody to tell (no active user with an email address)")]
     private static partial void LogNobodyToTell(ILogger logger, WorkflowNoticeKind kind, int agreementId, int? yearNumber);
 }
+
+/// <summary>One person an email goes to: their user id (for once-only keys), address, and whether they take the weekly digest.</summary>
+internal sealed record Recipient(string UserId, MailboxAddress Address, bool WantsDigest);

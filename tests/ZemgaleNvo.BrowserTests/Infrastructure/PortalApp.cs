@@ -54,6 +54,8 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         // Review steps send emails; in Development they would land in the web project's data/mail, the
         // developer's own mail drop. Keep them in this portal's temporary folder, deleted with it.
         builder.UseSetting("Smtp:PickupDirectory", Path.Combine(DataFolder, "mail"));
+        // No reminder pass: on the real date it would drop the reviewers' weekly digest into that folder.
+        builder.UseSetting("Reminders:Enabled", "false");
         // Warnings and errors only, so the test output is not buried under request logs.
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");

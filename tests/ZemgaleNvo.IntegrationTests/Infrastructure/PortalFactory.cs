@@ -63,6 +63,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         // Hundreds of sign-ins from one test "address" a minute: the rate limit has its own tests
         // (which put this back to the default through Settings).
         builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
+        // No reminder pass at start-up: on the real date it would queue the reviewers' weekly digest
+        // into every test's outbox and mail folder. The reminder tests switch it on through Settings.
+        builder.UseSetting("Reminders:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

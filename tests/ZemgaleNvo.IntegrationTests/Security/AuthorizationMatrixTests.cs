@@ -51,6 +51,7 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /language"]                                                                              = "ok ok ok ok ok",
         ["POST /account/password"]                                                                      = "login ok ok ok ok",
         ["POST /account/two-factor/disable"]                                                            = "login ok ok 403 403",
+        ["POST /account/weekly-digest"]                                                                 = "login 403 403 ok 403",
         ["POST /account/two-factor/reset"]                                                              = "login enrol enrol enrol enrol",
         ["POST /account/logout"]                                                                        = "login login login login login",
         ["GET /session/keep-alive"]                                                                     = "login ok ok ok ok",

@@ -44,7 +44,8 @@ public sealed class TwoFactorController(
         return View(new SignInSettingsPage(
             user.TwoFactorEnabled,
             user.TwoFactorEnabled ? await userManager.CountRecoveryCodesAsync(user) : 0,
-            User.RequiresTwoFactor()));
+            User.RequiresTwoFactor(),
+            User.IsInRole(Domain.Users.Roles.Reviewer) ? user.WeeklyDigestOffAtUtc is null : null));
     }
 
     [HttpGet("two-factor/setup")]

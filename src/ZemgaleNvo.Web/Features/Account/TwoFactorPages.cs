@@ -16,4 +16,5 @@ public sealed record EnrolPage(CodeForm Form, string QrCodeDataUri, string Group
 
 public sealed record RecoveryCodesPage(IReadOnlyList<string> Codes, string? ReturnUrl);
 
-public sealed record SignInSettingsPage(bool TwoFactorEnabled, int RecoveryCodesLeft, bool TwoFactorRequired);
+/// <param name="WeeklyDigest">For reviewers: whether they receive the weekly digest (null for everyone else, who get none).</param>
+public sealed record SignInSettingsPage(bool TwoFactorEnabled, int RecoveryCodesLeft, bool TwoFactorRequired, bool? WeeklyDigest = null);
