@@ -119,6 +119,8 @@ internal static class PortalServices
                 options.Filters.Add<ZemgaleNvo.Web.Features.Session.PendingForms.RestoreFilter>();
                 // Dates at the calendar's ends are refused wherever they are bound (issue 17).
                 options.ModelBinderProviders.Insert(0, new ZemgaleNvo.Web.Forms.PlausibleDateBinderProvider());
+                // Free text tidied and checked against the report font wherever it is bound (issue 17).
+                options.ModelBinderProviders.Insert(0, new ZemgaleNvo.Web.Forms.FreeTextBinderProvider());
             })
             .AddRazorOptions(options =>
             {
@@ -211,6 +213,8 @@ internal static class PortalServices
         services.AddSettings<PdfFontOptions>(configuration.GetSection(PdfFontOptions.Section));
         // The monitor's value is the one the start-up check validated (by loading the faces): not checked again.
         services.AddSingleton(provider => ReportFonts.Load(provider.GetRequiredService<IOptionsMonitor<PdfFontOptions>>().CurrentValue));
+        // The characters the report fonts can draw, read from their cmap once (issue 17, text hygiene).
+        services.AddSingleton(provider => ZemgaleNvo.Web.Forms.PdfGlyphCoverage.FromFiles(provider.GetRequiredService<ZemgaleNvo.Pdf.FontSet>().FilePaths));
     }
 
     private static void AddIdentity(IServiceCollection services, CookiePolicy cookies)
