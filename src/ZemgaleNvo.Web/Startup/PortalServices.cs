@@ -74,16 +74,25 @@ internal static class PortalServices
             .AddPortalPolicies();
 
         // Behind a reverse proxy that terminates TLS: trust X-Forwarded-For/-Proto only from the
-        // proxies named in ReverseProxy:KnownProxies (IP addresses).
+        // proxies named in ReverseProxy:KnownProxies (IP addresses), and only their own hop.
         services.AddSingleton<IValidateOptions<ReverseProxyOptions>, ReverseProxyOptionsValidation>();
         services.AddSettings<ReverseProxyOptions>(configuration.GetSection(ReverseProxyOptions.Section));
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>>((options, proxies) =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // ASP.NET Core trusts loopback out of the box: anyone on the host could then name their
+            // own address per request and start the sign-in rate limit afresh each time (issue 17).
+            // Loopback is trusted only when it is listed, like any other proxy; and with no proxy
+            // listed no header is read at all (the middleware trusts everyone when both lists are empty).
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            options.ForwardLimit = 1;
             foreach (var proxy in proxies.Value.KnownProxies)
             {
                 options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
             }
+            options.ForwardedHeaders = options.KnownProxies.Count == 0
+                ? ForwardedHeaders.None
+                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
         });
         services.AddHsts(options =>
         {
