@@ -9,6 +9,7 @@ internal static class PortalPipeline
     public static void UsePortalPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.WarnWhenServingPlainHttp();
         if (!app.Environment.IsDevelopment())
         {
             // Generic Latvian error page; the details go to the log, never to the browser.
@@ -27,6 +28,8 @@ internal static class PortalPipeline
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();
         app.UseRequestLocalization();
+        // Secure cookies and a plain-HTTP request: a Latvian page asking for https://, not a 500 (issue 17).
+        app.UseMiddleware<HttpsRequiredMiddleware>();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -74,16 +74,25 @@ internal static class PortalServices
             .AddPortalPolicies();
 
         // Behind a reverse proxy that terminates TLS: trust X-Forwarded-For/-Proto only from the
-        // proxies named in ReverseProxy:KnownProxies (IP addresses).
+        // proxies named in ReverseProxy:KnownProxies (IP addresses), and only their own hop.
         services.AddSingleton<IValidateOptions<ReverseProxyOptions>, ReverseProxyOptionsValidation>();
         services.AddSettings<ReverseProxyOptions>(configuration.GetSection(ReverseProxyOptions.Section));
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ReverseProxyOptions>>((options, proxies) =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // ASP.NET Core trusts loopback out of the box: anyone on the host could then name their
+            // own address per request and start the sign-in rate limit afresh each time (issue 17).
+            // Loopback is trusted only when it is listed, like any other proxy; and with no proxy
+            // listed no header is read at all (the middleware trusts everyone when both lists are empty).
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            options.ForwardLimit = 1;
             foreach (var proxy in proxies.Value.KnownProxies)
             {
                 options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
             }
+            options.ForwardedHeaders = options.KnownProxies.Count == 0
+                ? ForwardedHeaders.None
+                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
         });
         services.AddHsts(options =>
         {
@@ -119,6 +128,8 @@ internal static class PortalServices
                 options.Filters.Add<ZemgaleNvo.Web.Features.Session.PendingForms.RestoreFilter>();
                 // Dates at the calendar's ends are refused wherever they are bound (issue 17).
                 options.ModelBinderProviders.Insert(0, new ZemgaleNvo.Web.Forms.PlausibleDateBinderProvider());
+                // Free text tidied and checked against the report font wherever it is bound (issue 17).
+                options.ModelBinderProviders.Insert(0, new ZemgaleNvo.Web.Forms.FreeTextBinderProvider());
             })
             .AddRazorOptions(options =>
             {
@@ -211,6 +222,8 @@ internal static class PortalServices
         services.AddSettings<PdfFontOptions>(configuration.GetSection(PdfFontOptions.Section));
         // The monitor's value is the one the start-up check validated (by loading the faces): not checked again.
         services.AddSingleton(provider => ReportFonts.Load(provider.GetRequiredService<IOptionsMonitor<PdfFontOptions>>().CurrentValue));
+        // The characters the report fonts can draw, read from their cmap once (issue 17, text hygiene).
+        services.AddSingleton(provider => ZemgaleNvo.Web.Forms.PdfGlyphCoverage.FromFiles(provider.GetRequiredService<ZemgaleNvo.Pdf.FontSet>().FilePaths));
     }
 
     private static void AddIdentity(IServiceCollection services, CookiePolicy cookies)

@@ -8,7 +8,7 @@ public sealed class ReverseProxyOptions
 {
     public const string Section = "ReverseProxy";
 
-    /// <summary>IP addresses (loopback is always trusted).</summary>
+    /// <summary>IP addresses; nothing else is trusted, loopback neither unless it is listed (<c>127.0.0.1</c>, <c>::1</c>).</summary>
     public IList<string> KnownProxies { get; } = [];
 }
 

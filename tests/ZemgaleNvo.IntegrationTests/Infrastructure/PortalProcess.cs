@@ -73,9 +73,10 @@ public static partial class PortalProcess
             }
         }
 
-        public static async Task<Server> StartAsync(string dataFolder)
+        /// <param name="settings">Environment settings over the defaults below (e.g. <c>Security__HttpsCookies=true</c>).</param>
+        public static async Task<Server> StartAsync(string dataFolder, IReadOnlyDictionary<string, string>? settings = null)
         {
-            var start = StartInfo(AppContext.BaseDirectory, new Dictionary<string, string>
+            var environment = new Dictionary<string, string>
             {
                 ["Database__DataFolder"] = dataFolder,
                 ["Security__HttpsCookies"] = "false",
@@ -85,7 +86,12 @@ public static partial class PortalProcess
                 ["Serilog__MinimumLevel__Default"] = "Warning",
                 ["Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime"] = "Information",
                 ["DOTNET_hostBuilder__reloadConfigOnChange"] = "false",
-            }, ["--urls", "http://127.0.0.1:0"]);
+            };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                environment[key] = value;
+            }
+            var start = StartInfo(AppContext.BaseDirectory, environment, ["--urls", "http://127.0.0.1:0"]);
             var server = new Server(Process.Start(start)!);
             server._process.OutputDataReceived += (_, e) => server.Received(e.Data);
             server._process.ErrorDataReceived += (_, e) => server.Received(e.Data);

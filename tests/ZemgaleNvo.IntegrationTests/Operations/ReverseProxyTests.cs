@@ -1,6 +1,9 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using ZemgaleNvo.IntegrationTests.Infrastructure;
 
 namespace ZemgaleNvo.IntegrationTests.Operations;
@@ -15,7 +18,8 @@ public sealed class ReverseProxyTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    private HttpClient PlainHttp(string environment)
+    /// <param name="from">The address the request comes from, as Kestrel would see it (the test server has none of its own).</param>
+    private HttpClient PlainHttp(string environment, IPAddress? from = null)
     {
         _factory.Settings["https_port"] = "443";
         if (environment == "Development")
@@ -23,8 +27,84 @@ public sealed class ReverseProxyTests : IDisposable
             // As the local run profile has it: plain http://localhost cannot carry Secure cookies.
             _factory.Settings["Security:HttpsCookies"] = "false";
         }
-        var host = _factory.WithWebHostBuilder(b => b.UseEnvironment(environment));
+        var host = _factory.WithWebHostBuilder(b => b.UseEnvironment(environment)
+            .ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(new ComingFrom(from ?? IPAddress.Loopback))));
         return host.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost"), AllowAutoRedirect = false });
+    }
+
+    /// <summary>Sets the connection's remote address before the portal's pipeline runs, as the network would.</summary>
+    private sealed class ComingFrom(IPAddress address) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, rest) =>
+            {
+                context.Connection.RemoteIpAddress = address;
+                return rest(context);
+            });
+            next(app);
+        };
+    }
+
+    /// <summary>21 sign-in attempts (one over the limit of 20), each with the forwarded-for header the sender chose.</summary>
+    private static async Task<List<HttpStatusCode>> SignInAttemptsAsync(HttpClient client, Func<int, string> forwardedFor)
+    {
+        var token = await Browser.AntiforgeryTokenAsync(client, "/account/login");
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 1; i <= 21; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/account/login")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = token, ["Email"] = $"user{i}@ministrija.lv", ["Password"] = "a guessed password",
+                }),
+            };
+            request.Headers.Add("X-Forwarded-For", forwardedFor(i));
+            using var response = await client.SendAsync(request);
+            statuses.Add(response.StatusCode);
+        }
+        return statuses;
+    }
+
+    [Fact]
+    public async Task Loopback_is_not_a_trusted_proxy_unless_configured_so_a_made_up_forwarded_address_does_not_reset_the_sign_in_limit()
+    {
+        _factory.Settings["Security:SignInAttemptsPerMinute"] = "20";
+        _factory.Settings["Security:HttpsCookies"] = "false";
+        var client = PlainHttp("Development", IPAddress.Loopback);
+
+        var statuses = await SignInAttemptsAsync(client, i => $"203.0.113.{i}");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[20]);
+    }
+
+    [Fact]
+    public async Task A_configured_proxy_is_trusted_for_one_hop_only()
+    {
+        _factory.Settings["Security:SignInAttemptsPerMinute"] = "20";
+        _factory.Settings["ReverseProxy:KnownProxies:0"] = "10.0.0.5";
+        var client = PlainHttp("Development", IPAddress.Parse("10.0.0.5"));
+
+        // Each client behind the proxy has its own count: 21 clients, none refused.
+        var clients = await SignInAttemptsAsync(client, i => $"203.0.113.{i}");
+        // The client's own made-up hops in front of the proxy's entry are not believed: one client, refused at 21.
+        var spoofed = await SignInAttemptsAsync(client, i => $"198.51.100.{i}, 192.0.2.9");
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, clients);
+        Assert.Equal(HttpStatusCode.TooManyRequests, spoofed[20]);
+    }
+
+    [Fact]
+    public async Task A_forwarded_https_from_an_address_that_is_not_a_configured_proxy_is_ignored()
+    {
+        var client = PlainHttp("Production", IPAddress.Parse("10.0.0.9"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, response.StatusCode);
     }
 
     [Fact]
@@ -41,7 +121,9 @@ public sealed class ReverseProxyTests : IDisposable
     [Fact]
     public async Task Behind_a_trusted_proxy_that_terminated_tls_the_request_is_served_not_redirected_again()
     {
-        var client = PlainHttp("Production");
+        // nginx on the same host: loopback is trusted because it is listed.
+        _factory.Settings["ReverseProxy:KnownProxies:0"] = "127.0.0.1";
+        var client = PlainHttp("Production", IPAddress.Loopback);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/account/login");
         request.Headers.Host = "nvo.ministrija.lv"; // HSTS is never sent to localhost
         request.Headers.Add("X-Forwarded-Proto", "https");

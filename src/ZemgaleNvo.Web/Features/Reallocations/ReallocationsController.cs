@@ -103,8 +103,7 @@ public sealed class ReallocationsController(AppDbContext db, IStringLocalizer<Sh
         var move = await FindAsync(opened.Year.Id, reallocationId, cancellationToken);
         if (move is null)
         {
-            return this.ViewWithStatus("Form", new ReallocationPage(opened, reallocationId, form,
-                await ConcurrencyConflict.DescribeAsync(db, nameof(Reallocation), reallocationId, [], deleted: true, cancellationToken)), StatusCodes.Status409Conflict);
+            return await DeletedMeanwhileAsync(opened, reallocationId, form, cancellationToken);
         }
         var amount = Validate(opened, form);
         if (!ModelState.IsValid)
@@ -124,11 +123,9 @@ public sealed class ReallocationsController(AppDbContext db, IStringLocalizer<Sh
         {
             db.ChangeTracker.Clear();
             var current = await FindAsync(opened.Year.Id, reallocationId, cancellationToken);
-            if (current is null)
-            {
-                return NotFound();
-            }
-            return await ConflictAsync(opened, current, form, cancellationToken);
+            return current is null
+                ? await DeletedMeanwhileAsync(opened, reallocationId, form, cancellationToken)
+                : await ConflictAsync(opened, current, form, cancellationToken);
         }
         TempData[Flash.Key] = localizer["Pārdale saglabāta."].Value;
         return RedirectToWorkspace(id, number);
@@ -200,6 +197,26 @@ public sealed class ReallocationsController(AppDbContext db, IStringLocalizer<Sh
         yours.Version = saved.Version;
         ModelState.Remove(Key(nameof(ReallocationForm.Version)));
         return this.ViewWithStatus("Form", new ReallocationPage(opened, saved.Id, yours, conflict), StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>
+    /// The reallocation is gone. Only when the audit trail shows it was deleted from this very year
+    /// is that a colleague's delete worth telling about (who, when); an id that never was in this
+    /// year, another organisation's included, answers 404 exactly like one that never existed, so
+    /// the answer says nothing about records outside the caller's scope.
+    /// </summary>
+    private async Task<IActionResult> DeletedMeanwhileAsync(OpenedYear opened, int reallocationId, ReallocationForm yours, CancellationToken cancellationToken)
+    {
+        var key = reallocationId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var year = opened.Year.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var deletedHere = await db.AuditEntries.AnyAsync(e => e.EntityType == nameof(Reallocation) && e.EntityKey == key
+            && e.Action == Domain.Audit.AuditAction.Deleted && e.Field == nameof(Reallocation.ImplementationYearId) && e.OldValue == year, cancellationToken);
+        if (!deletedHere)
+        {
+            return NotFound();
+        }
+        var conflict = await ConcurrencyConflict.DescribeAsync(db, nameof(Reallocation), reallocationId, [], deleted: true, cancellationToken);
+        return this.ViewWithStatus("Form", new ReallocationPage(opened, reallocationId, yours, conflict), StatusCodes.Status409Conflict);
     }
 
     private Task<Reallocation?> FindAsync(int yearId, int reallocationId, CancellationToken cancellationToken) =>

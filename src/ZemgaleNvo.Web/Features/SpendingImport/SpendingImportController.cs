@@ -22,12 +22,12 @@ public sealed record SpendingImportPage(OpenedYear Opened, SpendingImportRules R
 /// </summary>
 [Authorize]
 [Route("agreements/{id:int}/years/{number:int}/spending/import")]
-public sealed class SpendingImportController(AppDbContext db, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class SpendingImportController(AppDbContext db, IStringLocalizer<SharedResource> localizer, PdfGlyphCoverage glyphs) : Controller
 {
     /// <summary>A spending sheet of 5 000 rows is well under a megabyte; a larger upload is not one.</summary>
     private const long MaxFileBytes = 5 * 1024 * 1024;
 
-    private SpendingImportRules Rules => new(localizer);
+    private SpendingImportRules Rules => new(localizer, glyphs);
 
     [HttpGet("")]
     [OpensYear(AgreementOperation.Edit)]

@@ -39,7 +39,7 @@ public sealed record ImportCheck(IReadOnlyList<ImportRow> Rows, IReadOnlyList<Im
 /// lengths), plus a document number used only once, in the file and in the year. Every problem names
 /// its row and column.
 /// </summary>
-public sealed class SpendingImportRules(IStringLocalizer localizer)
+public sealed class SpendingImportRules(IStringLocalizer localizer, PdfGlyphCoverage? glyphs = null)
 {
     public const int MaxRows = 5000;
 
@@ -144,6 +144,14 @@ public sealed class SpendingImportRules(IStringLocalizer localizer)
                 Problem(ImportColumn.Supplier, localizer["ne garāks par {0} rakstzīmēm.", Limits.ShortText]);
             }
             var document = FormText.Clean(Cell(ImportColumn.DocumentNumber));
+            // The same font check as every form field: what a PDF cannot draw is refused here, not lost there.
+            foreach (var (column, text) in new[] { (ImportColumn.Description, description), (ImportColumn.Supplier, supplier), (ImportColumn.DocumentNumber, document) })
+            {
+                if (glyphs?.Undrawable(text) is { Count: > 0 } undrawable)
+                {
+                    Problem(column, localizer["rakstzīmes, kuras nevar iekļaut PDF pārskatā: {0}.", PdfGlyphCoverage.Describe(undrawable)]);
+                }
+            }
             if (document?.Length > Limits.Code)
             {
                 Problem(ImportColumn.DocumentNumber, localizer["ne garāks par {0} rakstzīmēm.", Limits.Code]);
