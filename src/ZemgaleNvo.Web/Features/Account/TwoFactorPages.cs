@@ -16,4 +16,4 @@ public sealed record EnrolPage(CodeForm Form, string QrCodeDataUri, string Group
 
 public sealed record RecoveryCodesPage(IReadOnlyList<string> Codes, string? ReturnUrl);
 
-public sealed record SignInSettingsPage(bool TwoFactorEnabled, int RecoveryCodesLeft, bool TwoFactorRequired);
+public sealed record SignInSettingsPage(bool TwoFactorEnabled, int RecoveryCodesLeft, bool TwoFactorRequired, IReadOnlyList<Sessions.OpenSession> Sessions);
