@@ -91,6 +91,8 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /admin/users/new"]                                                                           = "login 403 403 403 ok",
         ["POST /admin/users/{id}/deactivate"]                                                               = "login 403 403 403 ok",
         ["POST /admin/users/{id}/end-sessions"]                                                             = "login 403 403 403 ok",
+        ["GET /admin/integrity"]                                                                            = "login 403 403 403 ok",
+        ["POST /admin/integrity/verify"]                                                                    = "login 403 403 403 ok",
         ["POST /admin/users/{id}/lock"]                                                                     = "login 403 403 403 ok",
         ["POST /admin/users/{id}/reactivate"]                                                               = "login 403 403 403 ok",
         ["POST /admin/users/{id}/reset-two-factor"]                                                         = "login 403 403 403 ok",
