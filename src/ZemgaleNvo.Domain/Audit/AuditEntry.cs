@@ -27,6 +27,18 @@ public enum AuditAction
     /// (entity "EvidenceFile", key the year's id; the new value names the file and the signature).
     /// </summary>
     UploadRefused,
+
+    /// <summary>
+    /// An approved year's content sealed at approval (entity "ImplementationYear", key the year's id;
+    /// the new value holds the SHA-256 of each kind of record and of them all, issue 17).
+    /// </summary>
+    Sealed,
+
+    /// <summary>
+    /// <c>audit verify</c> ran (entity "AuditTrail"): the chain and the seals of the approved years
+    /// checked; the new value is the result, which the admins' page shows.
+    /// </summary>
+    Verified,
 }
 
 /// <summary>

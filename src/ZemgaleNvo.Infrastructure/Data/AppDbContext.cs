@@ -51,6 +51,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
     public DbSet<Evidence.EvidenceBlob> EvidenceBlobs => Set<Evidence.EvidenceBlob>();
     public DbSet<Notifications.OutboxMessage> OutboxMessages => Set<Notifications.OutboxMessage>();
     public DbSet<Notifications.ScheduledPassLease> ScheduledPassLeases => Set<Notifications.ScheduledPassLease>();
+    public DbSet<SignInTicket> SignInTickets => Set<SignInTicket>();
 
     /// <summary>The name of the query filter that limits restricted users to their organisation.</summary>
     public const string OrganisationFilter = "Organisation";

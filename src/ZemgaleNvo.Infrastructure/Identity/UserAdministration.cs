@@ -22,7 +22,8 @@ public sealed record UserCommandResult(bool Succeeded, IReadOnlyList<string> Err
 /// The admin screens, the <c>users</c> commands, the first-admin bootstrap, the demo seeding and the
 /// user's own settings all come here, so every change applies the same rules and leaves the same
 /// audit rows. Each change, its audit rows and (where sessions must end) a new security stamp are
-/// saved in one transaction. The audit names whoever <see cref="IDataScope.Actor"/> names: the
+/// saved in one transaction, and the user's open sessions (<see cref="SignInTicketStore"/>) end with
+/// it. The audit names whoever <see cref="IDataScope.Actor"/> names: the
 /// signed-in user in the portal, the operator on the command line, "system" for start-up.
 /// </summary>
 /// <remarks>
@@ -186,6 +187,15 @@ public sealed class UserAdministration(
             return Task.FromResult(UserCommandResult.Success);
         }, cancellationToken);
 
+    /// <summary>Ends every open session of the user (on every device) at once; the account itself is unchanged.</summary>
+    public Task<UserCommandResult> EndSessionsAsync(AppUser user, CancellationToken cancellationToken = default) =>
+        ChangeAsync(user, async () =>
+        {
+            var open = await db.SignInTickets.CountAsync(t => t.UserId == user.Id, cancellationToken);
+            Record(AuditAction.Updated, user, "Sessions", Invariant(open), "ended");
+            return UserCommandResult.Success;
+        }, cancellationToken);
+
     /// <summary>
     /// A reviewer's own choice to receive the weekly digest or not. Not a security change: no new
     /// security stamp (the reviewer stays signed in), but an audit row like every account change,
@@ -234,6 +244,11 @@ public sealed class UserAdministration(
         if (!result.Succeeded)
         {
             db.Entry(row).State = EntityState.Detached;
+        }
+        else
+        {
+            // Sessions opened with the old password end with it.
+            await db.SignInTickets.Where(t => t.UserId == user.Id).ExecuteDeleteAsync();
         }
         return result;
     }
@@ -393,6 +408,12 @@ public sealed class UserAdministration(
         if (result.Succeeded)
         {
             result = UserCommandResult.From(await userManager.UpdateSecurityStampAsync(user));
+        }
+        if (result.Succeeded)
+        {
+            // The sessions end now, on every instance: their tickets are gone (issue 17). The new
+            // stamp stays as the second line (and voids older set-password links).
+            await db.SignInTickets.Where(t => t.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
         }
         if (!result.Succeeded)
         {

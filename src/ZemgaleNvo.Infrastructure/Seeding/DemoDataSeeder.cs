@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ZemgaleNvo.Domain.Agreements;
 using ZemgaleNvo.Domain.Organisations;
+using ZemgaleNvo.Domain.Reviews;
 using ZemgaleNvo.Domain.Users;
 using ZemgaleNvo.Infrastructure.Data;
 using ZemgaleNvo.Infrastructure.Identity;
@@ -52,7 +53,14 @@ public sealed partial class DemoDataSeeder(AppDbContext db, UserAdministration u
         }
         else
         {
-            db.Agreements.Add(BuildZemgaleAgreement(zemgale, performer));
+            var agreement = BuildZemgaleAgreement(zemgale, performer);
+            db.Agreements.Add(agreement);
+            await db.SaveChangesAsync(cancellationToken);
+            // The demo's approved years are sealed as an approval in the portal would seal them.
+            foreach (var year in agreement.Years.Where(y => y.Status == ReviewStatus.Approved))
+            {
+                await YearSeals.SealAsync(db, year, null, "system", DateTime.UtcNow, cancellationToken);
+            }
             await db.SaveChangesAsync(cancellationToken);
             LogAgreementLoaded(logger);
         }

@@ -258,6 +258,13 @@ internal static class PortalServices
             options.OnRefreshingPrincipal = SignInSecurity.KeepTwoFactorClaim;
         });
 
+        // Sessions on the server (issue 17): the cookie carries a key to a ticket in the database,
+        // so ending a session (sign-out, an admin, an account change) holds on every instance at once.
+        services.AddSingleton<SignInTicketStore>();
+        services.AddScoped<Features.Account.Sessions.OpenSessions>();
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<SignInTicketStore>((options, store) => options.SessionStore = store);
+
         // The half-way cookie between the password and the code: as protected as the session cookie.
         services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options =>
         {

@@ -69,6 +69,35 @@ public sealed class TwoInstancesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_session_ended_on_one_instance_is_refused_by_the_other_at_once()
+    {
+        using var first = new Instance(_folder);
+        using var second = new Instance(_folder);
+        var cookies = new CookieContainer();
+        using var client = Browser(cookies);
+        var token = await Infrastructure.Browser.AntiforgeryTokenAsync(client, new Uri(first.Address, "/account/login").ToString());
+        await client.PostAsync(new Uri(first.Address, "/account/login"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = Infrastructure.Browser.ZemgaleStaff, ["Password"] = Infrastructure.Browser.Password, ["__RequestVerificationToken"] = token,
+        }));
+        var saved = new CookieContainer();
+        saved.Add(cookies.GetAllCookies());
+        using var replay = Browser(saved);
+        Assert.Equal(HttpStatusCode.OK, (await replay.GetAsync(new Uri(first.Address, "/agreements/1"))).StatusCode);
+
+        // Signed out through the other instance…
+        var formToken = await Infrastructure.Browser.AntiforgeryTokenAsync(client, new Uri(second.Address, "/").ToString());
+        var signedOut = await client.PostAsync(new Uri(second.Address, "/account/logout"),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = formToken }));
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+
+        // …the saved cookie no longer opens anything on the first one: the ticket was in the shared database.
+        var onFirst = await replay.GetAsync(new Uri(first.Address, "/agreements/1"));
+        Assert.Equal(HttpStatusCode.Redirect, onFirst.StatusCode);
+        Assert.Contains("/account/login", onFirst.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_form_rendered_by_one_instance_is_accepted_when_posted_to_the_other()
     {
         using var first = new Instance(_folder);

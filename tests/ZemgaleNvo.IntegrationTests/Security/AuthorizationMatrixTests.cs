@@ -54,6 +54,8 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /account/weekly-digest"]                                                                 = "login 403 403 ok 403",
         ["POST /account/two-factor/reset"]                                                              = "login enrol enrol enrol enrol",
         ["POST /account/logout"]                                                                        = "login login login login login",
+        // Ending a session: only one's own; the {sessionId} is the matrix user's, so every caller gets 404 (issue 17)
+        ["POST /account/security/sessions/{sessionId:int}/end"]                                         = "login 404 404 404 404",
         ["GET /session/keep-alive"]                                                                     = "login ok ok ok ok",
         // The invitation link: anyone holding it; without a valid link the request is refused
         ["GET /account/set-password"]                                                                       = "400 400 400 400 400",
@@ -89,6 +91,9 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /admin/regions/{id:int}"]                                                                    = "login 403 403 403 ok",
         ["POST /admin/users/new"]                                                                           = "login 403 403 403 ok",
         ["POST /admin/users/{id}/deactivate"]                                                               = "login 403 403 403 ok",
+        ["POST /admin/users/{id}/end-sessions"]                                                             = "login 403 403 403 ok",
+        ["GET /admin/integrity"]                                                                            = "login 403 403 403 ok",
+        ["POST /admin/integrity/verify"]                                                                    = "login 403 403 403 ok",
         ["POST /admin/users/{id}/lock"]                                                                     = "login 403 403 403 ok",
         ["POST /admin/users/{id}/reactivate"]                                                               = "login 403 403 403 ok",
         ["POST /admin/users/{id}/reset-two-factor"]                                                         = "login 403 403 403 ok",
@@ -376,6 +381,14 @@ public sealed partial class AuthorizationMatrixTests
             var user = await factory.Service<UserAdministration>().AddAsync("matrica@zemgalenvo.test", Roles.NgoStaff, "rudens lietus virs jelgavas", organisation.Name);
             Assert.True(user.Succeeded, string.Join("; ", user.Errors));
             var userId = await db.Users.Where(u => u.Email == "matrica@zemgalenvo.test").Select(u => u.Id).SingleAsync();
+            // An open session of the matrix user: nobody else may end it.
+            var session = new ZemgaleNvo.Infrastructure.Identity.SignInTicket
+            {
+                KeyHash = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), UserId = userId, Ticket = [1],
+                CreatedAtUtc = DateTime.UtcNow, LastSeenAtUtc = DateTime.UtcNow, ExpiresAtUtc = DateTime.UtcNow.AddHours(1),
+            };
+            db.SignInTickets.Add(session);
+            await db.SaveChangesAsync();
 
             // A failed email for the outbox page's "send again".
             var failed = new ZemgaleNvo.Infrastructure.Notifications.OutboxMessage
@@ -404,6 +417,7 @@ public sealed partial class AuthorizationMatrixTests
                 ["fileId"] = Text(evidence.Id),
                 ["lineId"] = Text(lines[0].Id),
                 ["messageId"] = Text(failed.Id),
+                ["sessionId"] = Text(session.Id),
                 ["statusCode"] = "404",
             });
         }

@@ -265,7 +265,7 @@ public sealed partial class MalformedInputTests
             }
         }
         return list.DistinctBy(e => (e.Method, e.Pattern))
-            .OrderBy(e => e.Pattern is "account/logout" ? 3 : e.Pattern is "account/two-factor/reset" or "account/two-factor/disable" or "account/password" ? 2 : 0)
+            .OrderBy(e => e.Pattern is "account/logout" or "account/security/sessions/{sessionId:int}/end" ? 3 : e.Pattern is "account/two-factor/reset" or "account/two-factor/disable" or "account/password" ? 2 : 0)
             .ThenBy(e => e.Method + e.Pattern, StringComparer.Ordinal).ToList();
     }
 

@@ -43,7 +43,8 @@ public sealed class PasswordController(
     SignInManager<AppUser> signInManager,
     UserManager<AppUser> userManager,
     IStringLocalizer<SharedResource> localizer,
-    SecurityAudit audit) : Controller
+    SecurityAudit audit,
+    Sessions.OpenSessions sessions) : Controller
 {
     private const string FormPrefix = "Form";
 
@@ -63,8 +64,10 @@ public sealed class PasswordController(
             if (result.Succeeded)
             {
                 await signInManager.RefreshSignInAsync(user);
+                // Whoever knew the old password may hold a session: every other one ends now.
+                await sessions.EndOthersAsync(user.Id, SignInTicketStore.CurrentSessionId(HttpContext), HttpContext.RequestAborted);
                 await audit.RecordAsync(AuditAction.SignInSettingsChanged, user.Id, user.Id, user.Email ?? user.Id, "password-changed");
-                TempData[Flash.Key] = localizer["Parole nomainīta. Citās ierīcēs atvērtās sesijas beigsies minūtes laikā."].Value;
+                TempData[Flash.Key] = localizer["Parole nomainīta. Citās ierīcēs atvērtās sesijas ir beigtas."].Value;
                 return RedirectToAction(nameof(TwoFactorController.Settings), "TwoFactor");
             }
             foreach (var error in result.Errors)

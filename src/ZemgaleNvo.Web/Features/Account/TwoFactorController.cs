@@ -25,7 +25,8 @@ public sealed class TwoFactorController(
     UserManager<AppUser> userManager,
     UserAdministration administration,
     IStringLocalizer<SharedResource> localizer,
-    SecurityAudit audit) : Controller
+    SecurityAudit audit,
+    Sessions.OpenSessions sessions) : Controller
 {
     private const int RecoveryCodeCount = 10;
     private const string FormPrefix = "Form";
@@ -35,7 +36,7 @@ public sealed class TwoFactorController(
     /// <summary>The signed-in user's own sign-in settings: two-factor state, recovery codes left, password.</summary>
     [HttpGet("security")]
     [Authorize]
-    public async Task<IActionResult> Settings()
+    public async Task<IActionResult> Settings(CancellationToken cancellationToken)
     {
         if (await userManager.GetUserAsync(User) is not { } user)
         {
@@ -45,6 +46,7 @@ public sealed class TwoFactorController(
             user.TwoFactorEnabled,
             user.TwoFactorEnabled ? await userManager.CountRecoveryCodesAsync(user) : 0,
             User.RequiresTwoFactor(),
+            await sessions.ListAsync(user.Id, SignInTicketStore.CurrentSessionId(HttpContext), cancellationToken),
             User.IsInRole(Domain.Users.Roles.Reviewer) ? user.WeeklyDigestOffAtUtc is null : null));
     }
 
@@ -171,6 +173,8 @@ public sealed class TwoFactorController(
     {
         var current = await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         Claim[] claims = passedTwoFactor ? [new Claim(SignInSecurity.MethodsClaim, SignInSecurity.MultiFactor)] : [];
+        // The account change ended every session of the user, this one too: this one goes on.
+        SignInTicketStore.AllowReissue(HttpContext);
         await signInManager.SignInWithClaimsAsync(user, current.Properties ?? new AuthenticationProperties(), claims);
     }
 

@@ -17,4 +17,4 @@ public sealed record EnrolPage(CodeForm Form, string QrCodeDataUri, string Group
 public sealed record RecoveryCodesPage(IReadOnlyList<string> Codes, string? ReturnUrl);
 
 /// <param name="WeeklyDigest">For reviewers: whether they receive the weekly digest (null for everyone else, who get none).</param>
-public sealed record SignInSettingsPage(bool TwoFactorEnabled, int RecoveryCodesLeft, bool TwoFactorRequired, bool? WeeklyDigest = null);
+public sealed record SignInSettingsPage(bool TwoFactorEnabled, int RecoveryCodesLeft, bool TwoFactorRequired, IReadOnlyList<Sessions.OpenSession> Sessions, bool? WeeklyDigest = null);

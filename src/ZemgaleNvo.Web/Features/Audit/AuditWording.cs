@@ -35,6 +35,8 @@ public sealed class AuditWording(IStringLocalizer<SharedResource> localizer)
         ["AppUser"] = "Lietotājs",
         ["SummaryPublication"] = "Kopsavilkuma publicēšana",
         ["EvidenceFile"] = "Pierādījuma fails",
+        ["FindingExplanation"] = "Paskaidrojums",
+        ["AuditTrail"] = "Audita ieraksti",
     };
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
@@ -82,6 +84,8 @@ public sealed class AuditWording(IStringLocalizer<SharedResource> localizer)
         ["WithdrawnByName"] = "Publicēšanu atsauca",
         ["FileName"] = "Faila nosaukums",
         ["Sha256"] = "SHA-256",
+        ["Content"] = "Saturs",
+        ["Result"] = "Rezultāts",
     };
 
     public string Entity(string type) => Entities.TryGetValue(type, out var label) ? localizer[label] : type;
@@ -99,6 +103,8 @@ public sealed class AuditWording(IStringLocalizer<SharedResource> localizer)
         AuditAction.AccessDenied => localizer["Piekļuve liegta"],
         AuditAction.SignInSettingsChanged => localizer["Mainīti pieslēgšanās iestatījumi"],
         AuditAction.UploadRefused => localizer["Augšupielāde atteikta"],
+        AuditAction.Sealed => localizer["Apstiprinātie dati aizzīmogoti"],
+        AuditAction.Verified => localizer["Integritāte pārbaudīta"],
         _ => action.ToString(),
     };
 

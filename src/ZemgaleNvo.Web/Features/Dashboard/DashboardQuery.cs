@@ -107,7 +107,12 @@ public sealed class DashboardQuery(AppDbContext db, SummaryReportCache reports, 
             agreements = agreements.Where(a => a.PeriodStart <= last && a.PeriodEnd >= first);
         }
         var listed = await agreements
-            .Select(a => new { a.Id, LastAuditId = db.AuditEntries.Where(e => e.AgreementId == a.Id).Max(e => (long?)e.Id) })
+            .Select(a => new
+            {
+                a.Id,
+                // A seal (issue 17) records the approved content, it changes nothing: not the last change.
+                LastAuditId = db.AuditEntries.Where(e => e.AgreementId == a.Id && e.Action != Domain.Audit.AuditAction.Sealed).Max(e => (long?)e.Id),
+            })
             .ToListAsync(cancellationToken);
         var ids = listed.Select(a => a.Id).ToList();
         var lastAuditIds = listed.Where(a => a.LastAuditId is not null).Select(a => a.LastAuditId!.Value).ToList();

@@ -119,6 +119,8 @@ public sealed class ReviewController(
         if (transition == ReviewTransition.Approve)
         {
             await freezer.FreezeAsync(opened.Agreement, number, note.AuthorUserId, note.AuthorName, note.AtUtc, cancellationToken);
+            // The approved content's seal goes into the audit chain with the approval (issue 17).
+            await YearSeals.SealAsync(db, opened.Year, note.AuthorUserId, note.AuthorName, note.AtUtc, cancellationToken);
         }
         // Queued in the same save as the step: both are committed, or neither.
         await notices.BeforeSaveAsync(id, number, transition, note.Text, note.AuthorName, cancellationToken);

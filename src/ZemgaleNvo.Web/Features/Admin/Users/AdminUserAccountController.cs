@@ -105,6 +105,13 @@ public sealed class AdminUserAccountController(
         ActAsync(id, localizer["Divpakāpju pieslēgšanās atiestatīta: nākamajā pieslēgšanās reizē lietotājs to iestatīs no jauna."],
             refusal: null, administration.ResetTwoFactorAsync, cancellationToken);
 
+    /// <summary>Every open session of the user ends at once, on every device (issue 17); the account stays as it is.</summary>
+    [HttpPost("{id}/end-sessions")]
+    public Task<IActionResult> EndSessions(string id, CancellationToken cancellationToken) =>
+        ActAsync(id, localizer["Visas lietotāja sesijas beigtas: katrā ierīcē būs jāpieslēdzas no jauna."],
+            IsSelf(id) ? localizer["Savas sesijas beidziet lapā „Pieslēgšanās iestatījumi”."].Value : null,
+            administration.EndSessionsAsync, cancellationToken);
+
     /// <summary>One account action: refused with <paramref name="refusal"/> when there is one, else made (change, audit and new stamp together).</summary>
     private async Task<IActionResult> ActAsync(
         string id, string done, string? refusal, Func<AppUser, CancellationToken, Task<UserCommandResult>> change, CancellationToken cancellationToken)

@@ -58,6 +58,6 @@ public sealed record NewUserPage(NewUserForm Form, IReadOnlyList<Organisation> O
 /// <param name="Link">The set-password link just made, shown on this page once.</param>
 public sealed record UserInvitedPage(UserRow User, SetPasswordLink Link, bool IsNewUser);
 
-public sealed record UserDetailsPage(UserRow User, UserRoleForm Form, IReadOnlyList<Organisation> Organisations, bool IsSelf);
+public sealed record UserDetailsPage(UserRow User, UserRoleForm Form, IReadOnlyList<Organisation> Organisations, bool IsSelf, int OpenSessions);
 
 public sealed record UserListPage(IReadOnlyList<UserRow> Users, string? Role, UserStatus? Status);

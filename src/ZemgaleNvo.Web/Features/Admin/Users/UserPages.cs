@@ -9,7 +9,7 @@ using ZemgaleNvo.Web.Resources;
 namespace ZemgaleNvo.Web.Features.Admin.Users;
 
 /// <summary>What both user controllers draw and check: the organisation picker, the user's page, and role and organisation in the portal's words.</summary>
-public sealed class UserPages(AppDbContext db, UserListQuery users, IStringLocalizer<SharedResource> localizer)
+public sealed class UserPages(AppDbContext db, UserListQuery users, IStringLocalizer<SharedResource> localizer, Account.Sessions.OpenSessions sessions)
 {
     public const string FormPrefix = "Form";
 
@@ -26,7 +26,7 @@ public sealed class UserPages(AppDbContext db, UserListQuery users, IStringLocal
     }
 
     public async Task<UserDetailsPage> DetailsAsync(UserRow row, UserRoleForm form, bool isSelf, CancellationToken cancellationToken) =>
-        new(row, form, await OrganisationsAsync(cancellationToken), isSelf);
+        new(row, form, await OrganisationsAsync(cancellationToken), isSelf, await sessions.CountAsync(row.Id, cancellationToken));
 
     /// <summary>Role and organisation in the portal's words (<see cref="RoleAssignment"/> is the rule).</summary>
     public async Task CheckRoleAsync(ModelStateDictionary modelState, string? role, int? organisationId, string roleKey, string organisationKey, CancellationToken cancellationToken)
