@@ -1,4 +1,5 @@
 using SkiaSharp;
+using ZemgaleNvo.Pdf.Layout;
 
 namespace ZemgaleNvo.Pdf;
 
@@ -43,14 +44,13 @@ public sealed class FontSet : IDisposable
 
     private readonly SKTypeface[] _faces;
 
-    // The files' bytes, kept so each document can embed a subset instead of the whole font.
-    private readonly byte[][] _fileBytes;
-
     private FontSet(SKTypeface[] faces, byte[][] fileBytes, string[] paths)
     {
         _faces = faces;
-        _fileBytes = fileBytes;
         FilePaths = paths;
+
+        // PDFsharp draws and embeds (a subset of) the same files that Skia measures.
+        PdfFamily = PdfFontRegistry.Register(fileBytes);
     }
 
     /// <summary>The files the faces were loaded from: regular, bold, italic, bold italic.</summary>
@@ -114,15 +114,15 @@ public sealed class FontSet : IDisposable
     public SKTypeface GetTypeface(FontEmphasis emphasis) => _faces[(int)(emphasis & FontEmphasis.BoldItalic)];
 
     /// <summary>
-    /// A new font of this set, for text drawn straight on the canvas of a drawing callback
-    /// (never use <c>new SKFont()</c>: its default typeface may lack Latvian letters, or be
-    /// empty). The caller disposes it. Prefer <see cref="DrawingContext.DrawText"/>: text drawn
-    /// with this font makes the PDF embed the whole font file (about 700 KB for DejaVu Sans).
+    /// A new font of this set for measuring text the way the layout does (never use
+    /// <c>new SKFont()</c>: its default typeface may lack Latvian letters, or be empty). The caller
+    /// disposes it. Text is drawn with <see cref="DrawingContext.DrawText"/>.
     /// </summary>
     public SKFont CreateFont(FontEmphasis emphasis, float size) =>
         new(GetTypeface(emphasis), size) { Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None };
 
-    internal ReadOnlySpan<byte> GetFileBytes(FontEmphasis emphasis) => _fileBytes[(int)(emphasis & FontEmphasis.BoldItalic)];
+    /// <summary>The family name under which PDFsharp's font resolver finds these faces.</summary>
+    internal string PdfFamily { get; }
 
     public void Dispose()
     {

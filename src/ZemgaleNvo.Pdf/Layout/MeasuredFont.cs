@@ -1,30 +1,35 @@
-using System.Text;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
 using SkiaSharp;
 
 namespace ZemgaleNvo.Pdf.Layout;
 
 /// <summary>
-/// One face and size: the full font for measuring (cached character advances, so line
-/// breaking sums floats instead of calling into Skia for every word) and, once layout has
-/// finished, the subset font for drawing.
+/// One face and size: Skia's font for measuring (cached character advances, so line breaking
+/// sums floats instead of calling into Skia for every word) and PDFsharp's font of the same file
+/// for drawing.
 /// </summary>
 /// <remarks>
-/// Summing single-character advances gives exactly what Skia draws: SKFont applies no kerning
-/// or shaping, and with hinting off and linear metrics on the advances are unrounded.
+/// Summing single-character advances gives exactly what PDFsharp draws: both take the advances
+/// unhinted from the font's hmtx table, and neither applies kerning or shaping.
 /// </remarks>
 internal sealed class MeasuredFont : IDisposable
 {
+    private static readonly XPdfFontOptions UnicodeEmbedded = new(PdfFontEncoding.Unicode);
+
     // Latin, Latin Extended (all Latvian letters), Greek, Cyrillic and general punctuation („ ” – …).
     private const int CachedRange = 0x2100;
 
     private readonly float[] _advances = new float[CachedRange];
-    private readonly FaceUsage _usage;
-    private SKFont? _drawFont;
+    private readonly string _pdfFamily;
+    private readonly FontEmphasis _face;
+    private XFont? _pdfFont;
 
-    public MeasuredFont(SKTypeface typeface, float size, FaceUsage usage)
+    public MeasuredFont(SKTypeface typeface, float size, string pdfFamily, FontEmphasis face)
     {
         Font = CreateFont(typeface, size);
-        _usage = usage;
+        _pdfFamily = pdfFamily;
+        _face = face;
         Array.Fill(_advances, float.NaN);
         var metrics = Font.Metrics;
         Ascent = -metrics.Ascent;
@@ -34,8 +39,14 @@ internal sealed class MeasuredFont : IDisposable
     /// <summary>The font with the full typeface, for measuring.</summary>
     public SKFont Font { get; }
 
-    /// <summary>The font to draw with: the subset once <see cref="UseTypeface"/> is called, else the full font.</summary>
-    public SKFont DrawFont => _drawFont ?? Font;
+    /// <summary>PDFsharp's font of the same face and size, which embeds a subset with a ToUnicode map.</summary>
+    public XFont PdfFont => _pdfFont ??= new XFont(_pdfFamily, Font.Size, _face switch
+    {
+        FontEmphasis.Bold => XFontStyleEx.Bold,
+        FontEmphasis.Italic => XFontStyleEx.Italic,
+        FontEmphasis.BoldItalic => XFontStyleEx.BoldItalic,
+        _ => XFontStyleEx.Regular,
+    }, UnicodeEmbedded);
 
     /// <summary>Height above the baseline, positive.</summary>
     public float Ascent { get; }
@@ -106,79 +117,16 @@ internal sealed class MeasuredFont : IDisposable
         return count;
     }
 
-    /// <summary>Records that <paramref name="text"/> will be drawn, so its glyphs go into the subset.</summary>
-    public void MarkUsed(ReadOnlySpan<char> text) => _usage.Mark(text);
-
-    public void UseTypeface(SKTypeface typeface)
-    {
-        _drawFont?.Dispose();
-        _drawFont = CreateFont(typeface, Font.Size);
-    }
-
-    public void Dispose()
-    {
-        Font.Dispose();
-        _drawFont?.Dispose();
-    }
+    public void Dispose() => Font.Dispose();
 }
 
-/// <summary>The characters drawn in one face during a rendering.</summary>
-internal sealed class FaceUsage
-{
-    private bool[]? _basic;
-    private HashSet<int>? _supplementary;
-
-    public bool IsUsed { get; private set; }
-
-    public void Mark(ReadOnlySpan<char> text)
-    {
-        _basic ??= new bool[0x10000];
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                (_supplementary ??= []).Add(char.ConvertToUtf32(c, text[i + 1]));
-                i++;
-            }
-            else
-            {
-                _basic[c] = true;
-            }
-        }
-
-        IsUsed |= !text.IsEmpty;
-    }
-
-    public string UsedCharacters()
-    {
-        var text = new StringBuilder();
-        for (var c = 0; _basic is not null && c < _basic.Length; c++)
-        {
-            if (_basic[c] && !char.IsSurrogate((char)c))
-            {
-                text.Append((char)c);
-            }
-        }
-
-        foreach (var codePoint in _supplementary ?? [])
-        {
-            text.Append(char.ConvertFromUtf32(codePoint));
-        }
-
-        return text.ToString();
-    }
-}
-
-/// <summary>Fonts and paints of one rendering, created once per style and disposed together.</summary>
+/// <summary>Fonts, brushes and pens of one rendering, created once per style.</summary>
 internal sealed class FontCache : IDisposable
 {
     private readonly FontSet _fonts;
     private readonly Dictionary<(FontEmphasis Face, float Size), MeasuredFont> _measured = [];
-    private readonly FaceUsage[] _usage = [new(), new(), new(), new()];
-    private readonly SKTypeface?[] _subsets = new SKTypeface?[4];
-    private readonly Dictionary<SKColor, SKPaint> _fills = [];
-    private readonly Dictionary<(SKColor Color, float Width), SKPaint> _strokes = [];
+    private readonly Dictionary<SKColor, XSolidBrush> _brushes = [];
+    private readonly Dictionary<(SKColor Color, float Width), XPen> _pens = [];
 
     public FontCache(FontSet fonts) => _fonts = fonts;
 
@@ -187,74 +135,33 @@ internal sealed class FontCache : IDisposable
         var face = (style.Emphasis | extra) & FontEmphasis.BoldItalic;
         if (!_measured.TryGetValue((face, style.Size), out var font))
         {
-            font = new MeasuredFont(_fonts.GetTypeface(face), style.Size, _usage[(int)face]);
-            if (_subsets[(int)face] is { } subset)
-            {
-                font.UseTypeface(subset);
-            }
-
+            font = new MeasuredFont(_fonts.GetTypeface(face), style.Size, _fonts.PdfFamily, face);
             _measured.Add((face, style.Size), font);
         }
 
         return font;
     }
 
-    /// <summary>
-    /// After layout (and after marking header and footer text): builds one subset typeface per
-    /// used face and switches its fonts to draw with it. A face the subsetter cannot handle is
-    /// drawn, and embedded, whole.
-    /// </summary>
-    public void UseSubsets()
+    public XSolidBrush Brush(SKColor color)
     {
-        for (var face = 0; face < 4; face++)
+        if (!_brushes.TryGetValue(color, out var brush))
         {
-            if (!_usage[face].IsUsed)
-            {
-                continue;
-            }
-
-            var full = _fonts.GetTypeface((FontEmphasis)face);
-            using var probe = new SKFont(full);
-            var glyphs = probe.GetGlyphs(_usage[face].UsedCharacters());
-            var bytes = TrueTypeSubsetter.Subset(_fonts.GetFileBytes((FontEmphasis)face), glyphs);
-            if (bytes is null)
-            {
-                continue;
-            }
-
-            using var data = SKData.CreateCopy(bytes);
-            _subsets[face] = SKTypeface.FromData(data);
+            brush = new XSolidBrush(ToX(color));
+            _brushes.Add(color, brush);
         }
 
-        foreach (var ((face, _), font) in _measured)
-        {
-            if (_subsets[(int)face] is { } subset)
-            {
-                font.UseTypeface(subset);
-            }
-        }
+        return brush;
     }
 
-    public SKPaint Fill(SKColor color)
+    public XPen Pen(SKColor color, float width)
     {
-        if (!_fills.TryGetValue(color, out var paint))
+        if (!_pens.TryGetValue((color, width), out var pen))
         {
-            paint = new SKPaint { Color = color, Style = SKPaintStyle.Fill, IsAntialias = true };
-            _fills.Add(color, paint);
+            pen = new XPen(ToX(color), width);
+            _pens.Add((color, width), pen);
         }
 
-        return paint;
-    }
-
-    public SKPaint Stroke(SKColor color, float width)
-    {
-        if (!_strokes.TryGetValue((color, width), out var paint))
-        {
-            paint = new SKPaint { Color = color, Style = SKPaintStyle.Stroke, StrokeWidth = width, IsAntialias = true };
-            _strokes.Add((color, width), paint);
-        }
-
-        return paint;
+        return pen;
     }
 
     public void Dispose()
@@ -263,15 +170,7 @@ internal sealed class FontCache : IDisposable
         {
             font.Dispose();
         }
-
-        foreach (var subset in _subsets)
-        {
-            subset?.Dispose();
-        }
-
-        foreach (var paint in _fills.Values.Concat(_strokes.Values))
-        {
-            paint.Dispose();
-        }
     }
+
+    private static XColor ToX(SKColor color) => XColor.FromArgb(color.Alpha, color.Red, color.Green, color.Blue);
 }
