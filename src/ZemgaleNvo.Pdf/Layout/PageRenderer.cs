@@ -20,6 +20,9 @@ internal static class PageRenderer
     {
         var created = info.Created ?? DateTimeOffset.UtcNow;
         using var document = new PdfDocument();
+
+        // Content streams and font subsets are deflated; the fastest level costs a few per cent in size.
+        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
         document.Info.Title = info.Title ?? string.Empty;
         document.Info.Author = info.Author ?? string.Empty;
         document.Info.Subject = info.Subject ?? string.Empty;
