@@ -74,7 +74,8 @@ internal static class PageRenderer
         {
             Feed(contentHash, $"{info.Title}\n{info.Author}\n{info.Subject}\n{info.Keywords}\n{info.Creator}\n{info.Language}\n{created:O}\n{header}\n{page.FooterFormat}");
             var digest = contentHash.GetHashAndReset();
-            var id = Convert.ToHexString(digest, 0, 16);
+            // PDFsharp takes the id as a string of bytes and writes it in hex: 16 bytes, 32 hex digits.
+            var id = Encoding.Latin1.GetString(digest, 0, 16);
             document.Internals.FirstDocumentID = id;
             document.Internals.SecondDocumentID = id;
             FixSubsetTags(document, digest);
@@ -91,7 +92,7 @@ internal static class PageRenderer
         using var buffer = new MemoryStream();
         document.Save(buffer, closeStream: false);
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        FixXmpIds(bytes, document.Internals.FirstDocumentID);
+        FixXmpIds(bytes, Convert.ToHexString(Encoding.Latin1.GetBytes(document.Internals.FirstDocumentID)));
         output.Write(bytes);
     }
 
