@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -15,6 +16,9 @@ namespace ZemgaleNvo.Pdf.Layout;
 internal static class PageRenderer
 {
     private const string Ellipsis = "…";
+
+    // XStringFormats.BaseLineLeft builds a new format on every read; one instance serves every call.
+    private static readonly XStringFormat BaseLineLeft = XStringFormats.BaseLineLeft;
 
     public static void Write(Stream output, DocumentInfo info, PageSetup page, DocumentStyles styles, FontCache fonts, IReadOnlyList<LayoutPage> pages)
     {
@@ -123,7 +127,9 @@ internal static class PageRenderer
             switch (op.Kind)
             {
                 case PageOpKind.Text:
-                    var text = op.Text!.Substring(op.Start, op.Length);
+                    // Most operations draw a whole string (a cell, a number): no copy for those.
+                    var source = op.Text!;
+                    var text = op.Start == 0 && op.Length == source.Length ? source : source.Substring(op.Start, op.Length);
                     DrawText(graphics, text, op.Font!, fonts.Brush(op.Color), rect.Left, rect.Top);
                     Feed(contentHash, text);
                     break;
@@ -203,7 +209,7 @@ internal static class PageRenderer
     {
         if (text.Length > 0)
         {
-            graphics.DrawString(text, font.PdfFont, brush, x, baseline, XStringFormats.BaseLineLeft);
+            graphics.DrawString(text, font.PdfFont, brush, x, baseline, BaseLineLeft);
         }
     }
 
@@ -242,8 +248,17 @@ internal static class PageRenderer
 
     private static void Feed(IncrementalHash hash, string text)
     {
-        hash.AppendData(Encoding.UTF8.GetBytes(text));
-        hash.AppendData([0]);
+        // Called for every text operation: encode into a stack or pooled buffer, not a new array.
+        var size = Encoding.UTF8.GetMaxByteCount(text.Length) + 1;
+        byte[]? rented = null;
+        var buffer = size <= 1024 ? stackalloc byte[size] : (rented = ArrayPool<byte>.Shared.Rent(size));
+        var written = Encoding.UTF8.GetBytes(text, buffer);
+        buffer[written] = 0;
+        hash.AppendData(buffer[..(written + 1)]);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>Header and footer: one line, vertically centred on <paramref name="centreY"/>.</summary>
