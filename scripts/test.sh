@@ -9,8 +9,10 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
+# The evidence-upload tests start a real clamd on loopback with a test signature database.
+[ -x /usr/sbin/clamd ] || need+=(clamav-daemon)
 if [ ${#need[@]} -gt 0 ]; then
-  echo "Installing ${need[*]} (needed by the browser and PDF tests)..."
+  echo "Installing ${need[*]} (needed by the browser, PDF and virus-scan tests)..."
   sudo_cmd=()
   [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
   "${sudo_cmd[@]}" apt-get update -qq

@@ -12,4 +12,10 @@ if (args is ["--write-samples", var folder])
     benchmarks.Cleanup();
     return;
 }
+// `-- --dossier-memory 100 400` measures the auditor's dossier's memory at those sizes (MB).
+if (args is ["--dossier-memory", .. var sizes])
+{
+    await ZemgaleNvo.Benchmarks.DossierMemory.RunAsync(sizes.Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)));
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(ZemgaleNvo.Benchmarks.ReportPdfBenchmarks).Assembly).Run(args);

@@ -49,6 +49,12 @@ public class DelegationAgreement : IVersioned
     /// <summary>Review status of the whole-period summary (Kopsavilkums).</summary>
     public ReviewStatus SummaryStatus { get; set; } = ReviewStatus.Draft;
 
+    /// <summary>Days after an implementation year ends that its report is due (the agreement's clause on regular reports).</summary>
+    public int YearReportDueDays { get; set; } = ReportingSchedule.DefaultYearReportDays;
+
+    /// <summary>Days after the agreement ends that the whole-period summary is due.</summary>
+    public int SummaryDueDays { get; set; } = ReportingSchedule.DefaultSummaryDays;
+
     public int Version { get; set; }
 
     public List<ImplementationYear> Years { get; set; } = [];

@@ -1,4 +1,5 @@
 using ZemgaleNvo.Domain.Budget;
+using ZemgaleNvo.Domain.Checks;
 using ZemgaleNvo.Domain.Periods;
 using ZemgaleNvo.Domain.Reviews;
 
@@ -37,6 +38,13 @@ public class ImplementationYear : IVersioned
     public List<Reallocation> Reallocations { get; set; } = [];
     public List<CarryOver> CarryOvers { get; set; } = [];
     public List<NonCompliantExpenditure> NonCompliantExpenditures { get; set; } = [];
+
+    /// <summary>The performer's explanations of the year's deviations, current and past.</summary>
+    public List<FindingExplanation> FindingExplanations { get; set; } = [];
+
+    /// <summary>The explanation of a finding of this year, if one was written.</summary>
+    public FindingExplanation? ExplanationOf(ConsistencyFinding finding) =>
+        FindingKey.Of(finding) is { } key && key.YearNumber == Number ? FindingExplanations.Find(e => e.Concerns(key)) : null;
 
     public DateRange Period => new(StartDate, EndDate);
 }

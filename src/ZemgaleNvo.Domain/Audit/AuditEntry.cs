@@ -21,6 +21,12 @@ public enum AuditAction
     /// enrolled or reset, new recovery codes, password changed).
     /// </summary>
     SignInSettingsChanged,
+
+    /// <summary>
+    /// An uploaded evidence file was refused because the virus scanner found something in it
+    /// (entity "EvidenceFile", key the year's id; the new value names the file and the signature).
+    /// </summary>
+    UploadRefused,
 }
 
 /// <summary>

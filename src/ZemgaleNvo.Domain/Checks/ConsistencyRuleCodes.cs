@@ -47,4 +47,15 @@ public static class ConsistencyRuleCodes
 
     /// <summary>Two results of one strand and year count the same kind of thing: possibly counted twice.</summary>
     public const string IndicatorPossibleDoubleCount = "indicator-possible-double-count";
+
+    /// <summary>
+    /// Errors about what the ministry records (non-compliant expenditure and its recoveries), not the
+    /// performer: the performer cannot fix them, so they never stop a year from being submitted.
+    /// </summary>
+    public static IReadOnlySet<string> RecordedByMinistry { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        UnrecoveredExceedsNonCompliant,
+        RecoveredExceedsNonCompliant,
+        RecoveryDateWithoutAmount,
+    };
 }

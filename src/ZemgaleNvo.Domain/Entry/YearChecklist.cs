@@ -19,12 +19,15 @@ public enum ChecklistItemKind
     /// <summary>The year's description and evaluation of results is written.</summary>
     Evaluation,
 
-    /// <summary>A consistency finding about the year: an error blocks submitting, a warning does not.</summary>
+    /// <summary>
+    /// A consistency finding about the year: an error blocks submitting until the data is fixed, a
+    /// deviation until it is explained, a warning never.
+    /// </summary>
     Finding,
 }
 
 /// <param name="Code">Stable key for pages and tests, e.g. <c>results:12</c>, <c>carry-over</c>.</param>
-/// <param name="Done">Whether this part is there.</param>
+/// <param name="Done">Whether this part is there (for a deviation: whether it is explained).</param>
 /// <param name="Blocking">Whether the year cannot be submitted while this is not done.</param>
 /// <param name="BudgetLineId">The line (strand) concerned, if one.</param>
 /// <param name="Finding">For <see cref="ChecklistItemKind.Finding"/>: the finding itself.</param>
@@ -37,7 +40,8 @@ public sealed record ChecklistItem(
     ConsistencyFinding? Finding = null);
 
 /// <summary>
-/// What a year still lacks before it can go to the reviewer. Computed from the loaded agreement
+/// What a year still lacks before it can go to the reviewer: the parts to enter, the errors to fix
+/// in the data and the deviations to explain (see <see cref="FindingSeverity"/>). Computed from the loaded agreement
 /// (the same graph the reports read) and its consistency findings, so the checklist, the summary
 /// and the findings list never disagree.
 /// </summary>
@@ -67,8 +71,10 @@ public sealed class YearChecklist
             {
                 continue;
             }
+            // Not blocking: a strand can truly have had no activity. The strand-without-results
+            // deviation asks for the explanation instead, so the year is never a dead end.
             var hasResults = year.Activities.Exists(a => a.BudgetLineId == line.BudgetLineId);
-            items.Add(new ChecklistItem($"results:{line.BudgetLineId}", ChecklistItemKind.StrandResults, hasResults, Blocking: true, line.BudgetLineId));
+            items.Add(new ChecklistItem($"results:{line.BudgetLineId}", ChecklistItemKind.StrandResults, hasResults, Blocking: false, line.BudgetLineId));
         }
         foreach (var line in balance.Lines)
         {
@@ -92,26 +98,17 @@ public sealed class YearChecklist
         var index = 0;
         foreach (var finding in findings.Where(f => f.YearNumber == yearNumber))
         {
-            items.Add(new ChecklistItem($"finding:{finding.RuleCode}:{index++}", ChecklistItemKind.Finding, Done: false,
-                Blocking: finding.Severity == FindingSeverity.Error && FixableInEntry.Contains(finding.RuleCode), finding.BudgetLineId, finding));
+            var (done, blocking) = finding.Severity switch
+            {
+                // Errors about the ministry's own records are not the performer's to fix.
+                FindingSeverity.Error => (false, !ConsistencyRuleCodes.RecordedByMinistry.Contains(finding.RuleCode)),
+                FindingSeverity.Deviation => (year.ExplanationOf(finding)?.IsGiven == true, true),
+                _ => (false, false),
+            };
+            items.Add(new ChecklistItem($"finding:{finding.RuleCode}:{index++}", ChecklistItemKind.Finding, done, blocking, finding.BudgetLineId, finding));
         }
         return new YearChecklist(items);
     }
-
-    /// <summary>
-    /// Contradictions the performer can put right on the year's own pages (a reallocation for an
-    /// overspent line, the carry-over split, a result's dates). Only these stop the year from being
-    /// submitted; other errors (a remainder at the end of the agreement, a total stated in an old
-    /// document) are listed for the reviewer to decide, since no entry here could clear them.
-    /// </summary>
-    private static readonly HashSet<string> FixableInEntry =
-    [
-        ConsistencyRuleCodes.LineOverspent,
-        ConsistencyRuleCodes.CarryOverTotalMismatch,
-        ConsistencyRuleCodes.CarryOverFromLastYear,
-        ConsistencyRuleCodes.ActivityOutsideYear,
-        ConsistencyRuleCodes.ActivityDatesReversed,
-    ];
 
     /// <summary>A line is part of the year when money was planned for it, reached it, or was spent from it.</summary>
     private static bool HasMoney(LineYearBalance line) =>

@@ -9,7 +9,7 @@ public static class AgreementQueries
     /// <summary>
     /// An agreement with everything the budget arithmetic, the consistency checks and the reports
     /// read: region, performer, budget lines, and every year's plan, spending, reallocations,
-    /// carry-overs, non-compliance and results with indicators. Split queries: one per collection
+    /// carry-overs, non-compliance, explanations of findings and results with indicators. Split queries: one per collection
     /// instead of one huge cartesian join.
     /// </summary>
     public static IQueryable<DelegationAgreement> WithReportingGraph(this IQueryable<DelegationAgreement> agreements) =>
@@ -24,5 +24,6 @@ public static class AgreementQueries
             .Include(a => a.Years).ThenInclude(y => y.Reallocations)
             .Include(a => a.Years).ThenInclude(y => y.CarryOvers)
             .Include(a => a.Years).ThenInclude(y => y.NonCompliantExpenditures)
+            .Include(a => a.Years).ThenInclude(y => y.FindingExplanations)
             .Include(a => a.Years).ThenInclude(y => y.Activities).ThenInclude(a => a.Indicators);
 }

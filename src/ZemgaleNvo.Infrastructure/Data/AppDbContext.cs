@@ -40,11 +40,16 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
     public DbSet<Reallocation> Reallocations => Set<Reallocation>();
     public DbSet<CarryOver> CarryOvers => Set<CarryOver>();
     public DbSet<NonCompliantExpenditure> NonCompliantExpenditures => Set<NonCompliantExpenditure>();
+    public DbSet<Domain.Checks.FindingExplanation> FindingExplanations => Set<Domain.Checks.FindingExplanation>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ReviewNote> ReviewNotes => Set<ReviewNote>();
     public DbSet<FrozenReport> FrozenReports => Set<FrozenReport>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+    public DbSet<Domain.Publication.SummaryPublication> SummaryPublications => Set<Domain.Publication.SummaryPublication>();
+    public DbSet<Domain.Evidence.EvidenceFile> EvidenceFiles => Set<Domain.Evidence.EvidenceFile>();
+    public DbSet<Evidence.EvidenceBlob> EvidenceBlobs => Set<Evidence.EvidenceBlob>();
+    public DbSet<Notifications.OutboxMessage> OutboxMessages => Set<Notifications.OutboxMessage>();
 
     /// <summary>The name of the query filter that limits restricted users to their organisation.</summary>
     public const string OrganisationFilter = "Organisation";
@@ -85,16 +90,25 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
             ScopeOrganisationId == null || c.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
         builder.Entity<NonCompliantExpenditure>().HasQueryFilter(OrganisationFilter, n =>
             ScopeOrganisationId == null || n.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
+        builder.Entity<Domain.Checks.FindingExplanation>().HasQueryFilter(OrganisationFilter, e =>
+            ScopeOrganisationId == null || e.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
 
         builder.Entity<ReviewNote>().HasQueryFilter(OrganisationFilter, n =>
             ScopeOrganisationId == null || n.Agreement!.PerformerId == ScopeOrganisationId);
         builder.Entity<FrozenReport>().HasQueryFilter(OrganisationFilter, r =>
             ScopeOrganisationId == null || r.Agreement!.PerformerId == ScopeOrganisationId);
+        builder.Entity<Domain.Publication.SummaryPublication>().HasQueryFilter(OrganisationFilter, p =>
+            ScopeOrganisationId == null || p.Agreement!.PerformerId == ScopeOrganisationId);
 
         // Deleted results and spending entries stay in the table so they can be taken back; the
         // pages, the reports and the arithmetic never see them.
         builder.Entity<Activity>().HasQueryFilter(SoftDeleteFilter, a => a.DeletedAtUtc == null);
         builder.Entity<SpendingEntry>().HasQueryFilter(SoftDeleteFilter, s => s.DeletedAtUtc == null);
+
+        // Evidence files hang under a year like results and spending: filtered and undoable alike.
+        builder.Entity<Domain.Evidence.EvidenceFile>().HasQueryFilter(OrganisationFilter, f =>
+            ScopeOrganisationId == null || f.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
+        builder.Entity<Domain.Evidence.EvidenceFile>().HasQueryFilter(SoftDeleteFilter, f => f.DeletedAtUtc == null);
     }
 
     /// <summary>

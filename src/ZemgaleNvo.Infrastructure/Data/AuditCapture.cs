@@ -133,6 +133,7 @@ internal static class AuditCapture
                 BudgetLine line => line.AgreementId,
                 ReviewNote note => note.AgreementId,
                 FrozenReport report => report.AgreementId,
+                Domain.Publication.SummaryPublication publication => publication.AgreementId,
                 Indicator indicator => activityYears.TryGetValue(indicator.ActivityId, out var y) && yearAgreements.TryGetValue(y, out var a) ? a : null,
                 _ when entry.Metadata.FindProperty(nameof(Activity.ImplementationYearId)) is not null
                     && entry.Property(nameof(Activity.ImplementationYearId)).CurrentValue is int yearId

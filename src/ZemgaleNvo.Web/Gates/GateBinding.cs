@@ -28,10 +28,14 @@ public sealed class GateBinder<T> : IModelBinder
 
 internal static class GateRoute
 {
-    /// <summary>An int route value the gate's route declares (<c>{id:int}</c>, <c>{number:int}</c>).</summary>
+    /// <summary>
+    /// An int route value the gate's route declares (<c>{id:int}</c>, <c>{number:int}</c>), read with
+    /// the rules of the <c>:int</c> route constraint itself (a sign is allowed), so whatever the route
+    /// let through (<c>-1</c>, say) is read here too and answers "not found" rather than an exception.
+    /// </summary>
     public static int Int(FilterContext context, string name) =>
         context.RouteData.Values.TryGetValue(name, out var value)
-        && int.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+        && int.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
             ? number
             : throw new InvalidOperationException($"{context.ActionDescriptor.DisplayName} opens a gate but its route has no int {{{name}}}.");
 }

@@ -1,51 +1,74 @@
 using System.Net;
 using System.Text;
 using MimeKit;
+using ZemgaleNvo.Infrastructure.Data;
+using ZemgaleNvo.Infrastructure.Notifications;
 
 namespace ZemgaleNvo.Web.Notifications;
+
+/// <summary>What became of an account email.</summary>
+public enum AccountMailOutcome
+{
+    /// <summary>Mail is off or the address unusable: nothing was queued.</summary>
+    NotSent,
+
+    /// <summary>Saved in the outbox; the mail server did not take it yet, the outbox sender retries.</summary>
+    Queued,
+
+    /// <summary>The mail server accepted it.</summary>
+    Sent,
+}
 
 /// <summary>Emails about a user's own account (for now: the link to set a password).</summary>
 public interface IAccountMail
 {
     /// <summary>
-    /// Sends the set-password link; true when the delivery accepted it. Never throws: the account
-    /// exists either way and the admin also sees the link on the page.
+    /// Queues the set-password link in the outbox, saves it and tries to send it at once. Never
+    /// throws for mail reasons: the account exists either way and the admin also sees the link on the page.
     /// </summary>
-    Task<bool> SendSetPasswordLinkAsync(string email, string? fullName, Uri link, TimeSpan validFor, CancellationToken cancellationToken);
+    Task<AccountMailOutcome> SendSetPasswordLinkAsync(string email, string? fullName, Uri link, TimeSpan validFor, CancellationToken cancellationToken);
 }
 
 /// <summary>
 /// Latvian, like the workflow emails: the portal's users are Latvian whichever language the admin
 /// reads the portal in. Plain text and HTML, marked as automatic (RFC 3834).
 /// </summary>
-internal sealed partial class AccountMail(MailSettings settings, IMailDelivery delivery, ILogger<AccountMail> logger) : IAccountMail
+/// <remarks>
+/// The account itself is saved by Identity's <c>UserManager</c> before the link can be made (the
+/// token carries the saved security stamp), so this row is its own save, right after: if that save
+/// failed, the admin still has the link on the page and the outcome says it was not sent.
+/// </remarks>
+internal sealed partial class AccountMail(MailSettings settings, AppDbContext db, OutboxWriter outbox, ILogger<AccountMail> logger) : IAccountMail
 {
     public const string Subject = "Piekļuve portālam ZemgaleNvo: iestatiet paroli";
 
-    public async Task<bool> SendSetPasswordLinkAsync(string email, string? fullName, Uri link, TimeSpan validFor, CancellationToken cancellationToken)
+    public async Task<AccountMailOutcome> SendSetPasswordLinkAsync(string email, string? fullName, Uri link, TimeSpan validFor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(link);
         if (settings.Mode == MailMode.Off || !MailboxAddress.TryParse(email, out var to))
         {
             LogNotSent(logger, email, settings.Mode);
-            return false;
+            return AccountMailOutcome.NotSent;
         }
         try
         {
             var message = Compose(settings.From!, new MailboxAddress(fullName ?? "", to.Address), email, link, validFor);
-            return await delivery.DeliverAsync([message], cancellationToken) == 1;
+            outbox.Add(message.To.Mailboxes.Single(), Subject, message.TextBody ?? "", message.HtmlBody ?? "", OutboxKinds.SetPassword,
+                $"set-password:{Guid.NewGuid():N}");
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return false;
+            return AccountMailOutcome.NotSent;
         }
 #pragma warning disable CA1031 // The account is saved and the admin sees the link: a mail failure is logged, not an error page.
         catch (Exception e)
 #pragma warning restore CA1031
         {
             LogFailed(logger, e, email, settings.Mode);
-            return false;
+            return AccountMailOutcome.NotSent;
         }
+        return await outbox.SendSavedAsync() > 0 ? AccountMailOutcome.Sent : AccountMailOutcome.Queued;
     }
 
     internal static MimeMessage Compose(MailboxAddress from, MailboxAddress to, string email, Uri link, TimeSpan validFor)
@@ -81,6 +104,6 @@ internal sealed partial class AccountMail(MailSettings settings, IMailDelivery d
     [LoggerMessage(Level = LogLevel.Warning, Message = "Set-password link for {Email} not emailed (mail {Mode}); the admin was shown the link")]
     private static partial void LogNotSent(ILogger logger, string email, MailMode mode);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Set-password link for {Email} could not be delivered ({Mode}); the admin was shown the link")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Set-password link for {Email} could not be queued ({Mode}); the admin was shown the link")]
     private static partial void LogFailed(ILogger logger, Exception exception, string email, MailMode mode);
 }

@@ -7,7 +7,7 @@ using MimeKit;
 namespace ZemgaleNvo.Web.Notifications;
 
 /// <summary>How composed messages leave the portal: to an SMTP server, or into a pickup folder.</summary>
-internal interface IMailDelivery
+public interface IMailDelivery
 {
     /// <summary>
     /// Delivers the messages and returns how many were accepted. A message the server refuses for

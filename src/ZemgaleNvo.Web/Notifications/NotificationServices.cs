@@ -34,6 +34,12 @@ public static class NotificationServices
             _ => provider.GetRequiredService<NoMailDelivery>(),
         });
         services.AddScoped<IWorkflowNotifier, WorkflowNotifier>();
+        services.AddSettings<OutboxOptions>(configuration.GetSection(OutboxOptions.Section))
+            .Validate(o => o.PollSeconds >= 1 && o.LeaseSeconds >= 60 && o.MaxAttempts >= 1 && o.FirstRetrySeconds >= 1 && o.MaxRetrySeconds >= o.FirstRetrySeconds,
+                "Outbox: PollSeconds ≥ 1, LeaseSeconds ≥ 60, MaxAttempts ≥ 1, FirstRetrySeconds ≥ 1 and MaxRetrySeconds ≥ FirstRetrySeconds.");
+        services.AddScoped<OutboxSender>();
+        services.AddScoped<OutboxWriter>();
+        services.AddHostedService<OutboxBackgroundService>();
         return services;
     }
 }

@@ -21,6 +21,8 @@ public sealed class NotificationText(ReportFormat format)
     public string When => L["Laiks"];
     public string RigaTime => L["Rīgas laiks"];
     public string OpenYear => L["Atvērt gadu portālā"];
+    public string OpenSummary => L["Atvērt kopsavilkumu"];
+    public string Summary => L["Kopsavilkums"];
     public string Footer => L["Šo ziņu automātiski nosūtīja portāls ZemgaleNvo; uz to nav jāatbild."];
 
     /// <summary>"Nr." before an agreement's number.</summary>
@@ -50,6 +52,15 @@ public sealed class NotificationText(ReportFormat format)
         WorkflowNoticeKind.Submitted => L["Iesniedza"],
         WorkflowNoticeKind.Returned => L["Atgrieza"],
         WorkflowNoticeKind.Approved => L["Apstiprināja"],
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>The same for the agreement's final summary.</summary>
+    public string SummaryLead(WorkflowNoticeKind kind) => kind switch
+    {
+        WorkflowNoticeKind.Submitted => L["Izpildītājs iesniedza līguma kopsavilkumu izskatīšanai. Lūdzam to izskatīt un apstiprināt vai atgriezt labošanai."],
+        WorkflowNoticeKind.Returned => L["Ministrija atgrieza līguma kopsavilkumu labošanai. Lūdzam novērst norādīto un iesniegt kopsavilkumu atkārtoti."],
+        WorkflowNoticeKind.Approved => L["Ministrija apstiprināja līguma kopsavilkumu. Tā datus vairs nevar labot."],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -32,8 +32,9 @@ public sealed record WorkflowMessage(string Subject, string TextBody, string Htm
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(format);
         var text = new NotificationText(format);
-        var link = YearLink(portalBaseUrl, notice.AgreementId, notice.YearNumber);
-        var yearName = format.YearName(facts.YearNumber);
+        var summary = notice.YearNumber is null;
+        var link = summary ? SummaryLink(portalBaseUrl, notice.AgreementId) : YearLink(portalBaseUrl, notice.AgreementId, notice.YearNumber!.Value);
+        var yearName = summary ? text.Summary : format.YearName(facts.YearNumber);
 
         var agreement = $"{format.AgreementType(facts.AgreementType)}"
             + (string.IsNullOrWhiteSpace(facts.AgreementNumber) ? "" : $" {text.NumberPrefix} {facts.AgreementNumber.Trim()}")
@@ -42,7 +43,9 @@ public sealed record WorkflowMessage(string Subject, string TextBody, string Htm
         [
             (text.Agreement, agreement),
             (text.Performer, facts.PerformerName),
-            (text.Year, $"{yearName} ({format.Period(facts.YearStart, facts.YearEnd)})"),
+            summary
+                ? (text.Summary, format.Period(facts.YearStart, facts.YearEnd))
+                : (text.Year, $"{yearName} ({format.Period(facts.YearStart, facts.YearEnd)})"),
             (text.Status, format.Status(StatusAfter(notice.Kind))),
         ];
         if (notice.Kind == WorkflowNoticeKind.Returned)
@@ -53,7 +56,9 @@ public sealed record WorkflowMessage(string Subject, string TextBody, string Htm
         rows.Add((text.When, $"{RigaTimestamp(notice.AtUtc, format)} ({text.RigaTime})"));
 
         var subject = OneLine(text.Subject(notice.Kind, yearName, facts.PerformerName));
-        return new WorkflowMessage(subject, PlainText(text, notice.Kind, rows, link), Html(text, format.LanguageTag, notice.Kind, rows, link), link);
+        var lead = summary ? text.SummaryLead(notice.Kind) : text.Lead(notice.Kind);
+        var open = summary ? text.OpenSummary : text.OpenYear;
+        return new WorkflowMessage(subject, PlainText(text, lead, open, rows, link), Html(text, format.LanguageTag, lead, open, rows, link), link);
     }
 
     /// <summary>The year page, <c>{base}/agreements/{id}/years/{n}/entry</c>, under the configured base (which may have a path).</summary>
@@ -62,6 +67,14 @@ public sealed record WorkflowMessage(string Subject, string TextBody, string Htm
         ArgumentNullException.ThrowIfNull(portalBaseUrl);
         var root = portalBaseUrl.AbsolutePath.EndsWith('/') ? portalBaseUrl : new Uri(portalBaseUrl.GetLeftPart(UriPartial.Path) + "/");
         return new Uri(root, FormattableString.Invariant($"agreements/{agreementId}/years/{yearNumber}/entry"));
+    }
+
+    /// <summary>The summary's review page, <c>{base}/agreements/{id}/summary/review</c>.</summary>
+    public static Uri SummaryLink(Uri portalBaseUrl, int agreementId)
+    {
+        ArgumentNullException.ThrowIfNull(portalBaseUrl);
+        var root = portalBaseUrl.AbsolutePath.EndsWith('/') ? portalBaseUrl : new Uri(portalBaseUrl.GetLeftPart(UriPartial.Path) + "/");
+        return new Uri(root, FormattableString.Invariant($"agreements/{agreementId}/summary/review"));
     }
 
     /// <summary>The status the year has after the step.</summary>
@@ -86,33 +99,33 @@ public sealed record WorkflowMessage(string Subject, string TextBody, string Htm
 
     private static readonly TimeZoneInfo Riga = TimeZoneInfo.FindSystemTimeZoneById("Europe/Riga");
 
-    private static string PlainText(NotificationText text, WorkflowNoticeKind kind, List<(string Label, string Value)> rows, Uri link)
+    private static string PlainText(NotificationText text, string lead, string open, List<(string Label, string Value)> rows, Uri link)
     {
         var body = new StringBuilder();
         body.Append(text.Greeting).Append('\n').Append('\n');
-        body.Append(text.Lead(kind)).Append('\n').Append('\n');
+        body.Append(lead).Append('\n').Append('\n');
         foreach (var (label, value) in rows)
         {
             body.Append(label).Append(": ").Append(value).Append('\n');
         }
-        body.Append('\n').Append(text.OpenYear).Append(": ").Append(link.AbsoluteUri).Append('\n').Append('\n');
+        body.Append('\n').Append(open).Append(": ").Append(link.AbsoluteUri).Append('\n').Append('\n');
         body.Append("-- \n").Append(text.Footer).Append('\n');
         return body.ToString();
     }
 
-    private static string Html(NotificationText text, string lang, WorkflowNoticeKind kind, List<(string Label, string Value)> rows, Uri link)
+    private static string Html(NotificationText text, string lang, string lead, string open, List<(string Label, string Value)> rows, Uri link)
     {
         static string E(string value) => WebUtility.HtmlEncode(value).Replace("\n", "<br>", StringComparison.Ordinal);
         var body = new StringBuilder();
         body.Append("<!DOCTYPE html>\n<html lang=\"").Append(lang).Append("\"><head><meta charset=\"utf-8\"></head><body>\n");
         body.Append("<p>").Append(E(text.Greeting)).Append("</p>\n");
-        body.Append("<p>").Append(E(text.Lead(kind))).Append("</p>\n<table>\n");
+        body.Append("<p>").Append(E(lead)).Append("</p>\n<table>\n");
         foreach (var (label, value) in rows)
         {
             body.Append("<tr><th style=\"text-align:left;vertical-align:top;padding-right:1em\">").Append(E(label))
                 .Append("</th><td>").Append(E(value)).Append("</td></tr>\n");
         }
-        body.Append("</table>\n<p><a href=\"").Append(E(link.AbsoluteUri)).Append("\">").Append(E(text.OpenYear)).Append("</a></p>\n");
+        body.Append("</table>\n<p><a href=\"").Append(E(link.AbsoluteUri)).Append("\">").Append(E(open)).Append("</a></p>\n");
         body.Append("<p style=\"color:#555\">").Append(E(text.Footer)).Append("</p>\n</body></html>\n");
         return body.ToString();
     }

@@ -21,14 +21,14 @@ public enum WorkflowNoticeKind
 /// and the recipients itself; the caller only says what it did.
 /// </summary>
 /// <param name="AgreementId">The agreement's id (<c>/agreements/{id}</c>).</param>
-/// <param name="YearNumber">1 for the first implementation year (<c>/years/{n}</c>).</param>
+/// <param name="YearNumber">1 for the first implementation year (<c>/years/{n}</c>); null for the agreement's final summary.</param>
 /// <param name="Kind">The step that was taken.</param>
 /// <param name="Reason">Why the year was returned; required for <see cref="WorkflowNoticeKind.Returned"/>, ignored otherwise.</param>
 /// <param name="ActorName">Who took the step, as the recipients should read it (full name, else email).</param>
 /// <param name="AtUtc">When the step was saved, UTC; the email shows it in Riga time.</param>
 public sealed record WorkflowNotice(
     int AgreementId,
-    int YearNumber,
+    int? YearNumber,
     WorkflowNoticeKind Kind,
     string? Reason,
     string ActorName,
@@ -43,25 +43,23 @@ public sealed record WorkflowNotice(
     }
 }
 
-/// <summary>Tells the people concerned, by email, that a year was submitted, returned or approved.</summary>
+/// <summary>Tells the people concerned, by email, that a year or the summary was submitted, returned or approved.</summary>
 /// <remarks>
 /// <para>
-/// Call it after the transition has been saved (never before: the mail cannot be taken back).
-/// It does not throw: a mail server that is down, a missing agreement or a cancelled request is
-/// logged and the call returns, so a transition that was saved is never reported to the user as failed.
-/// </para>
-/// <para>
-/// From a controller, pass <see cref="CancellationToken.None"/> rather than the request's token: the
-/// step is saved, so the email should go even if the user closes the page; the wait is bounded by
-/// <c>Smtp:TimeoutSeconds</c>.
+/// Call it BEFORE the step's <c>SaveChangesAsync</c>: it only adds outbox rows to the request's
+/// context (decision 0015), so the step and its emails are committed together or not at all. After
+/// the save, <see cref="OutboxWriter.SendSavedAsync"/> tries them at once; what the mail server does
+/// not take stays queued for the background sender. Nothing is sent if the save fails.
 /// </para>
 /// <code>
+/// await notifier.QueueAsync(new WorkflowNotice(id, number, WorkflowNoticeKind.Returned, form.Reason,
+///     WorkflowNotice.ActorNameOf(User), DateTime.UtcNow), cancellationToken);
 /// await db.SaveChangesAsync(cancellationToken);
-/// await notifier.NotifyAsync(new WorkflowNotice(id, number, WorkflowNoticeKind.Returned, form.Reason,
-///     WorkflowNotice.ActorNameOf(User), DateTime.UtcNow), CancellationToken.None);
+/// await outbox.SendSavedAsync();
 /// </code>
 /// </remarks>
 public interface IWorkflowNotifier
 {
-    Task NotifyAsync(WorkflowNotice notice, CancellationToken cancellationToken);
+    /// <summary>Queues one message per recipient in the request's context; returns how many.</summary>
+    Task<int> QueueAsync(WorkflowNotice notice, CancellationToken cancellationToken);
 }

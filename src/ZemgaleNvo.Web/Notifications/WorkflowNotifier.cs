@@ -1,44 +1,47 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using ZemgaleNvo.Domain.Users;
 using ZemgaleNvo.Infrastructure.Data;
+using ZemgaleNvo.Infrastructure.Notifications;
 using ZemgaleNvo.Web.Features.Reports;
 using ZemgaleNvo.Web.Formatting;
 
 namespace ZemgaleNvo.Web.Notifications;
 
 /// <summary>
-/// Finds who is to be told about a review step, composes the Latvian email and hands it to the
-/// configured delivery. Never throws (see <see cref="IWorkflowNotifier"/>): the step was already saved.
+/// Finds who is to be told about a review step, composes the Latvian email and queues one outbox
+/// row per recipient in the request's context (decision 0015), to be saved with the step.
 /// </summary>
 /// <remarks>
 /// It reads through its own <see cref="AppDbContext"/> with <see cref="UnrestrictedDataScope"/>, not
 /// through the request's context: who is to be told does not depend on who took the step (a staff
 /// member's request is restricted to their organisation, an anonymous one sees nothing, a background
-/// job has no request at all), and a context of its own never touches the caller's change tracker
-/// and reads only what was committed. The unrestricted read is confined to this class, reads only
-/// the facts the email states, and sends them only to people who may see the agreement anyway:
-/// reviewers (who see every agreement) and the performer's own staff.
+/// job has no request at all), and a context of its own reads only what was committed. The
+/// unrestricted read is confined to this class, reads only the facts the email states, and sends
+/// them only to people who may see the agreement anyway: reviewers (who see every agreement) and
+/// the performer's own staff. The rows themselves go into the request's context through
+/// <see cref="OutboxWriter"/>, so they are written by the step's own save.
 /// </remarks>
 internal sealed partial class WorkflowNotifier(
     DbContextOptions<AppDbContext> databaseOptions,
     MailSettings settings,
-    IMailDelivery delivery,
+    OutboxWriter outbox,
+    TimeProvider time,
     ILogger<WorkflowNotifier> logger) : IWorkflowNotifier
 {
-    public async Task NotifyAsync(WorkflowNotice notice, CancellationToken cancellationToken)
+    public async Task<int> QueueAsync(WorkflowNotice notice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notice);
         if (settings.Mode == MailMode.Off)
         {
             LogMailOff(logger, notice.Kind, notice.AgreementId, notice.YearNumber);
-            return;
+            return 0;
         }
-        try
-        {
-            await using var db = new AppDbContext(databaseOptions, UnrestrictedDataScope.Instance);
-            var year = await db.ImplementationYears.AsNoTracking()
-                .Where(y => y.AgreementId == notice.AgreementId && y.Number == notice.YearNumber)
+        await using var db = new AppDbContext(databaseOptions, UnrestrictedDataScope.Instance);
+        var facts = notice.YearNumber is { } number
+            ? await db.ImplementationYears.AsNoTracking()
+                .Where(y => y.AgreementId == notice.AgreementId && y.Number == number)
                 .Select(y => new
                 {
                     y.Agreement!.PerformerId,
@@ -46,34 +49,38 @@ internal sealed partial class WorkflowNotifier(
                         y.Agreement.Type, y.Agreement.Number, y.Agreement.Title, y.Agreement.Performer!.Name,
                         y.Number, y.StartDate, y.EndDate),
                 })
+                .SingleOrDefaultAsync(cancellationToken)
+            : await db.Agreements.AsNoTracking()
+                .Where(a => a.Id == notice.AgreementId)
+                .Select(a => new
+                {
+                    a.PerformerId,
+                    Facts = new NoticeFacts(a.Type, a.Number, a.Title, a.Performer!.Name, 0, a.PeriodStart, a.PeriodEnd),
+                })
                 .SingleOrDefaultAsync(cancellationToken);
-            if (year is null)
-            {
-                LogYearNotFound(logger, notice.Kind, notice.AgreementId, notice.YearNumber);
-                return;
-            }
-
-            var recipients = await RecipientsAsync(db, notice.Kind, year.PerformerId, DateTimeOffset.UtcNow, cancellationToken);
-            if (recipients.Count == 0)
-            {
-                LogNobodyToTell(logger, notice.Kind, notice.AgreementId, notice.YearNumber);
-                return;
-            }
-
-            var message = WorkflowMessage.Compose(notice, year.Facts, settings.PortalBaseUrl!, ReportFormat.Latvian);
-            var delivered = await delivery.DeliverAsync([.. recipients.Select(to => message.ToMime(settings.From!, to))], cancellationToken);
-            LogDelivered(logger, notice.Kind, notice.AgreementId, notice.YearNumber, delivered, recipients.Count, settings.Mode);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        if (facts is null)
         {
-            LogCancelled(logger, notice.Kind, notice.AgreementId, notice.YearNumber);
+            LogYearNotFound(logger, notice.Kind, notice.AgreementId, notice.YearNumber);
+            return 0;
         }
-#pragma warning disable CA1031 // The step was saved; whatever goes wrong with the email must not turn it into an error page.
-        catch (Exception e)
-#pragma warning restore CA1031
+
+        var recipients = await RecipientsAsync(db, notice.Kind, facts.PerformerId, time.GetUtcNow(), cancellationToken);
+        if (recipients.Count == 0)
         {
-            LogFailed(logger, e, notice.Kind, notice.AgreementId, notice.YearNumber, settings.Mode);
+            LogNobodyToTell(logger, notice.Kind, notice.AgreementId, notice.YearNumber);
+            return 0;
         }
+
+        var message = WorkflowMessage.Compose(notice, facts.Facts, settings.PortalBaseUrl!, ReportFormat.Latvian);
+        // A step happens once, so each of its rows gets a fresh key (a step repeated later, submitted
+        // again after a return, is another step). No address in the key: it must stay within 200 characters.
+        var step = $"workflow:{notice.AgreementId}:{notice.YearNumber?.ToString(CultureInfo.InvariantCulture) ?? "summary"}:{notice.Kind}";
+        foreach (var to in recipients)
+        {
+            outbox.Add(to, message.Subject, message.TextBody, message.HtmlBody, OutboxKinds.Workflow, $"{step}:{Guid.NewGuid():N}");
+        }
+        LogQueued(logger, notice.Kind, notice.AgreementId, notice.YearNumber, recipients.Count);
+        return recipients.Count;
     }
 
     /// <summary>
@@ -103,21 +110,15 @@ internal sealed partial class WorkflowNotifier(
             .OfType<MailboxAddress>()];
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Workflow notice {Kind} for agreement {AgreementId} year {YearNumber}: {Delivered} of {Recipients} emails delivered ({Mode})")]
-    private static partial void LogDelivered(ILogger logger, WorkflowNoticeKind kind, int agreementId, int yearNumber, int delivered, int recipients, MailMode mode);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Workflow notice {Kind} for agreement {AgreementId} year {YearNumber}: {Recipients} emails queued")]
+    private static partial void LogQueued(ILogger logger, WorkflowNoticeKind kind, int agreementId, int? yearNumber, int recipients);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow notice {Kind} for agreement {AgreementId} year {YearNumber} not sent: no mail is configured (Smtp:Host or Smtp:PickupDirectory)")]
-    private static partial void LogMailOff(ILogger logger, WorkflowNoticeKind kind, int agreementId, int yearNumber);
+    private static partial void LogMailOff(ILogger logger, WorkflowNoticeKind kind, int agreementId, int? yearNumber);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow notice {Kind} for agreement {AgreementId} year {YearNumber} not sent: no such year")]
-    private static partial void LogYearNotFound(ILogger logger, WorkflowNoticeKind kind, int agreementId, int yearNumber);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow notice {Kind} for agreement {AgreementId} year {YearNumber} not sent: no such year or agreement")]
+    private static partial void LogYearNotFound(ILogger logger, WorkflowNoticeKind kind, int agreementId, int? yearNumber);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow notice {Kind} for agreement {AgreementId} year {YearNumber} not sent: nobody to tell (no active user with an email address)")]
-    private static partial void LogNobodyToTell(ILogger logger, WorkflowNoticeKind kind, int agreementId, int yearNumber);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow notice {Kind} for agreement {AgreementId} year {YearNumber} not sent: the request was cancelled")]
-    private static partial void LogCancelled(ILogger logger, WorkflowNoticeKind kind, int agreementId, int yearNumber);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Workflow notice {Kind} for agreement {AgreementId} year {YearNumber} not (fully) delivered ({Mode}); the step itself was saved")]
-    private static partial void LogFailed(ILogger logger, Exception exception, WorkflowNoticeKind kind, int agreementId, int yearNumber, MailMode mode);
+    private static partial void LogNobodyToTell(ILogger logger, WorkflowNoticeKind kind, int agreementId, int? yearNumber);
 }

@@ -22,8 +22,22 @@ internal sealed class FeatureFolderViews : IViewLocationExpander
         }
     }
 
-    public IEnumerable<string> ExpandViewLocations(ViewLocationExpanderContext context, IEnumerable<string> viewLocations) =>
-        context.Values.TryGetValue(Key, out var folder) && folder is not null
-            ? viewLocations.Prepend("/" + folder + "/{0}" + RazorViewEngine.ViewExtension)
-            : viewLocations;
+    /// <summary>
+    /// The feature's own folder first, then the folders it nests in (Features/Reports/Publication →
+    /// Features/Reports): a nested feature uses its parent's views and partials (the public summary
+    /// page is the summary page) without copying them.
+    /// </summary>
+    public IEnumerable<string> ExpandViewLocations(ViewLocationExpanderContext context, IEnumerable<string> viewLocations)
+    {
+        if (!context.Values.TryGetValue(Key, out var folder) || folder is null)
+        {
+            return viewLocations;
+        }
+        var own = new List<string>();
+        for (var current = folder; current.Contains('/', StringComparison.Ordinal); current = current[..current.LastIndexOf('/')])
+        {
+            own.Add("/" + current + "/{0}" + RazorViewEngine.ViewExtension);
+        }
+        return own.Concat(viewLocations);
+    }
 }

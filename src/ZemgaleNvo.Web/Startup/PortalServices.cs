@@ -24,6 +24,8 @@ using ZemgaleNvo.Web.Features.Health;
 using ZemgaleNvo.Web.Features.Home;
 using ZemgaleNvo.Web.Notifications;
 using ZemgaleNvo.Web.Resources;
+using ZemgaleNvo.Web.Features.Dossier;
+using ZemgaleNvo.Web.Features.Reports.Publication;
 
 namespace ZemgaleNvo.Web.Startup;
 
@@ -111,6 +113,12 @@ internal static class PortalServices
             {
                 // Every POST needs a valid antiforgery token, whatever a controller forgets.
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                // MVC's own required checks (non-nullable numbers, selects) get a Latvian message too (issue 19).
+                options.ModelMetadataDetailsProviders.Add(new ZemgaleNvo.Web.Accessibility.LatvianRequiredMessages());
+                // A form posted after the session ended comes back filled in after signing in (issue 19).
+                options.Filters.Add<ZemgaleNvo.Web.Features.Session.PendingForms.RestoreFilter>();
+                // Dates at the calendar's ends are refused wherever they are bound (issue 17).
+                options.ModelBinderProviders.Insert(0, new ZemgaleNvo.Web.Forms.PlausibleDateBinderProvider());
             })
             .AddRazorOptions(options =>
             {
@@ -125,6 +133,8 @@ internal static class PortalServices
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>(LocaliseModelBindingMessages);
+        // Where a form posted after the session ended waits for the sign-in; a shared cache when the deployment registers one first.
+        services.AddDistributedMemoryCache();
         services.AddScoped<AgreementListQuery>();
         services.AddScoped<ZemgaleNvo.Web.Features.Years.YearEntryGate>();
         services.AddScoped<ZemgaleNvo.Web.Features.Years.YearWorkspaceQuery>();
@@ -137,11 +147,17 @@ internal static class PortalServices
         services.AddSingleton<ZemgaleNvo.Web.Features.Reports.SummaryReportCache>();
         services.AddSingleton<ZemgaleNvo.Web.Features.Reports.ApprovedReportCache>();
         services.AddScoped<ZemgaleNvo.Web.Features.Dashboard.DashboardQuery>();
+        services.AddScoped<ZemgaleNvo.Web.Features.Deadlines.DeadlineQuery>();
         services.AddScoped<ZemgaleNvo.Web.Features.Audit.AuditWording>();
+        services.AddAuditorsDossier();
+        services.AddPublication();
         AddReportFonts(services, configuration);
         services.AddPortalHealthChecks();
         services.AddWorkflowNotifications(configuration, builder.Environment);
         ZemgaleNvo.Web.Features.Admin.AdminServices.AddAdministration(services);
+        ZemgaleNvo.Infrastructure.Evidence.EvidenceRegistration.AddEvidenceFiles(services, configuration, builder.Environment.ContentRootPath, builder.Environment.IsDevelopment());
+        services.AddScoped<ZemgaleNvo.Web.Features.Evidence.EvidencePageQuery>();
+        services.AddScoped<ZemgaleNvo.Web.Features.Evidence.EvidenceUpload>();
     }
 
     /// <summary>
@@ -249,6 +265,8 @@ internal static class PortalServices
             options.Events.OnSigningIn = SignInSecurity.OnSigningIn;
             options.Events.OnValidatePrincipal = SignInSecurity.OnValidatePrincipal;
             options.LoginPath = "/account/login";
+            // A form posted after the session ended is kept through the sign-in (issue 19, Features/Session).
+            options.Events.OnRedirectToLogin = ZemgaleNvo.Web.Features.Session.PendingForms.OnRedirectToLoginAsync;
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/account/denied";
             // Denied access is recorded where it happens, whether or not the browser follows the

@@ -24,10 +24,14 @@ public sealed class DeleteUndoTests(PortalFixture portal, ITestOutputHelper outp
         // The second result: one above it and at least one below, so "back at its position" means something.
         const int position = 2;
         var deleted = before[position - 1];
-        await workspace.Strand(civil.Id).GetByRole(AriaRole.Button, new() { Name = $"Dzēst rezultātu {position}", Exact = true }).ClickAsync();
+        await workspace.Strand(civil.Id).GetByRole(AriaRole.Button, new() { Name = $"Dzēst rezultātu {position} virzienā „{civil.Name}”", Exact = true }).ClickAsync();
 
         await Expect(workspace.Flash).ToContainTextAsync("Rezultāts izdzēsts.");
         await session.CheckAccessibilityAsync();
+        // The page returns to the strand; the message and its undo are there, in view and focused, not far above (4.1.3).
+        await Expect(workspace.Flash).ToBeInViewportAsync();
+        await Expect(workspace.Flash).ToBeFocusedAsync();
+        await Expect(workspace.Strand(civil.Id).GetByTestId("flash")).ToHaveCountAsync(1);
         await Expect(workspace.Results(civil.Id)).ToHaveCountAsync(before.Count - 1);
         Assert.Equal(before.Where((_, i) => i != position - 1), await workspace.ResultTextsAsync(civil.Id));
         await Expect(page.GetByTestId("deleted-result").Filter(new() { HasText = deleted })).ToHaveCountAsync(1);
@@ -38,6 +42,7 @@ public sealed class DeleteUndoTests(PortalFixture portal, ITestOutputHelper outp
         await undo.ClickAsync();
 
         await Expect(workspace.Flash).ToContainTextAsync("Rezultāts atjaunots.");
+        await Expect(workspace.Flash).ToBeInViewportAsync();
         await session.CheckAccessibilityAsync();
         await Expect(workspace.Results(civil.Id)).ToHaveCountAsync(before.Count);
         Assert.Equal(before, await workspace.ResultTextsAsync(civil.Id));

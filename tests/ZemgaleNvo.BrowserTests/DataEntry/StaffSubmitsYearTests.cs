@@ -131,10 +131,13 @@ public sealed partial class StaffSubmitsYearTests(PortalFixture portal, ITestOut
         await Expect(workspace.Reallocations.Locator("tbody tr")).ToContainTextAsync(Shown(overspent));
         await Expect(minorityRemaining).ToHaveTextAsync(Shown(0));
         await Expect(overspendFinding).ToHaveCountAsync(0);
-        // Only the evaluation is missing now.
+        // Missing now: the evaluation; the stated year total, which no longer matches the lines since the
+        // receipt replaced the line total (an error, fixed on the evaluation form); and the explanation of
+        // the money carried in and not spent (a deviation).
         await Expect(workspace.SubmitButton).ToBeDisabledAsync();
-        await Expect(workspace.Checklist.Locator(".checklist-missing")).ToHaveCountAsync(1);
-        await Expect(workspace.Checklist.Locator(".checklist-missing")).ToHaveAttributeAsync("data-code", "evaluation");
+        await Expect(workspace.Checklist.Locator(".checklist-missing")).ToHaveCountAsync(3);
+        await Expect(workspace.Checklist.Locator("[data-code^='finding:reported-total-mismatch']")).ToHaveClassAsync(new Regex("checklist-missing"));
+        await Expect(workspace.Checklist.Locator("[data-code=evaluation]")).ToHaveClassAsync(new Regex("checklist-missing"));
 
         // The evaluation text.
         await workspace.Evaluation.GetByRole(AriaRole.Link, new() { Name = "Rakstīt aprakstu" }).ClickAsync();
@@ -142,12 +145,26 @@ public sealed partial class StaffSubmitsYearTests(PortalFixture portal, ITestOut
         await session.CheckAccessibilityAsync();
         const string evaluation = "Gada plānotie rezultāti sasniegti: semināri, konsultācijas un pasākumi notika, kā paredzēts; mazākumtautību pasākumiem vajadzēja vairāk līdzekļu, ko sedza pārdale.";
         await page.GetByLabel("Rezultātu apraksts un novērtējums").FillAsync(evaluation);
+        await page.GetByLabel("Faktiskie izdevumi kopā, kā norādīts pārskatā").FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Saglabāt" }).ClickAsync();
         await page.WaitForURLAsync(WorkspaceUrl());
         await session.CheckAccessibilityAsync();
         await Expect(workspace.Flash).ToContainTextAsync("Rezultātu apraksts saglabāts.");
         await Expect(workspace.Evaluation).ToContainTextAsync(evaluation);
+        await Expect(workspace.Checklist.Locator(".checklist-missing")).ToHaveCountAsync(1);
+
+        // The deviation left: money carried into the last year and not spent. Explained in place, no JavaScript needed.
+        var remainder = workspace.Deviation("final-remainder-not-returned");
+        await Expect(remainder).ToContainTextAsync("Jāpaskaidro");
+        const string explanation = "Neizlietotais atlikums 4 864,53 euro tiks atmaksāts valsts budžetā līdz 31.08.2025.";
+        await remainder.GetByLabel("Paskaidrojums").FillAsync(explanation);
+        await remainder.GetByRole(AriaRole.Button, new() { Name = "Saglabāt paskaidrojumu" }).ClickAsync();
+        await page.WaitForURLAsync(WorkspaceUrl());
+        await session.CheckAccessibilityAsync();
+        await Expect(workspace.Flash).ToContainTextAsync("Paskaidrojums saglabāts.");
+        await Expect(remainder).ToContainTextAsync("Paskaidrots");
         await Expect(workspace.Checklist.Locator(".checklist-missing")).ToHaveCountAsync(0);
+        await session.ScreenshotAsync("2b-explained");
 
         // Submit.
         await Expect(workspace.SubmitButton).ToBeEnabledAsync();

@@ -35,6 +35,11 @@ public sealed class YearWorkspace(IPage page)
 
     public ILocator Evaluation => page.Locator("#evaluation");
 
+    /// <summary>The year's deviations, each with its explanation form (staff) or accept button (reviewer).</summary>
+    public ILocator Explanations => page.Locator("#explanations");
+
+    public ILocator Deviation(string ruleCode) => Explanations.Locator($"li.deviation[data-rule='{ruleCode}']");
+
     /// <summary>The "Atlikums" (remainder) cell of a line's row in the year budget, found by the column heading.</summary>
     public async Task<ILocator> RemainingAsync(int lineId)
     {

@@ -26,7 +26,9 @@ internal static partial class CheckedPages
             fields: [...document.querySelectorAll('input, select, textarea')]
                 .filter(e => e.name !== '__RequestVerificationToken')
                 .map(e => [e.name || e.id, e.type === 'checkbox' || e.type === 'radio' ? String(e.checked) : e.value]),
-            focus: document.activeElement ? document.activeElement.outerHTML.slice(0, 200) : ''
+            focus: document.activeElement ? document.activeElement.outerHTML.slice(0, 200) : '',
+            // The same page at 320 px is another state for axe (a folded menu, scrolling tables).
+            width: window.innerWidth
         })
         """;
 

@@ -24,6 +24,8 @@ public sealed partial class ReturnAndApproveYearTests(PortalFixture portal, ITes
 
     private const string NoReasonMessage = "Ierakstiet iemeslu: to redzēs biedrības darbinieki.";
 
+    private const string RemainderExplanation = "Pārceltais atlikums netika izlietots; to atmaksāsim valsts budžetā.";
+
     /// <summary>The workspace's links to the forms; none may be left once the year is submitted or approved.</summary>
     private static readonly string[] EditLinks =
         ["Pievienot rezultātu", "Pievienot izdevumu", "Norādīt kopsummu", "Pievienot pārdali", "Rakstīt aprakstu", "Labot citu informāciju", "Labot"];
@@ -87,7 +89,8 @@ public sealed partial class ReturnAndApproveYearTests(PortalFixture portal, ITes
         await Expect(workspace.SubmitButton).ToBeDisabledAsync();
         var overspendFinding = workspace.Checklist.Locator("[data-code^='finding:line-overspent']");
         await Expect(overspendFinding).ToHaveCountAsync(1);
-        await Expect(workspace.Checklist.Locator(".checklist-missing")).ToHaveCountAsync(2);
+        // Blocked too: the money carried in and not spent, a deviation to explain.
+        await Expect(workspace.Checklist.Locator(".checklist-missing")).ToHaveCountAsync(3);
         await Expect(workspace.Checklist.Locator("[data-code=evaluation]")).ToHaveClassAsync(new Regex("checklist-missing"));
 
         var overspent = -await YearWorkspace.CentsAsync(await workspace.RemainingAsync(to.Id));
@@ -114,6 +117,14 @@ public sealed partial class ReturnAndApproveYearTests(PortalFixture portal, ITes
         await page.WaitForURLAsync(WorkspaceUrl());
         await session.CheckAccessibilityAsync();
         await Expect(workspace.Flash).ToContainTextAsync("Rezultātu apraksts saglabāts.");
+        await Expect(workspace.Checklist.Locator(".checklist-missing")).ToHaveCountAsync(1);
+
+        var remainder = workspace.Deviation("final-remainder-not-returned");
+        await remainder.GetByLabel("Paskaidrojums").FillAsync(RemainderExplanation);
+        await remainder.GetByRole(AriaRole.Button, new() { Name = "Saglabāt paskaidrojumu" }).ClickAsync();
+        await page.WaitForURLAsync(WorkspaceUrl());
+        await session.CheckAccessibilityAsync();
+        await Expect(workspace.Flash).ToContainTextAsync("Paskaidrojums saglabāts.");
         await Expect(workspace.Checklist.Locator(".checklist-missing")).ToHaveCountAsync(0);
 
         await Expect(workspace.SubmitButton).ToBeEnabledAsync();
@@ -217,7 +228,7 @@ public sealed partial class ReturnAndApproveYearTests(PortalFixture portal, ITes
         // Fix what the reviewer asked for: result 1 of the first strand.
         var before = (await workspace.ResultTextsAsync(line.Id))[0];
         var fixedText = $"{before} Precizēts: 11 semināri Jelgavā, Bauskā un Dobelē.";
-        await workspace.Strand(line.Id).GetByRole(AriaRole.Link, new() { Name = "Labot rezultātu 1", Exact = true }).ClickAsync();
+        await workspace.Strand(line.Id).GetByRole(AriaRole.Link, new() { Name = $"Labot rezultātu 1 virzienā „{line.Name}”", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => Regex.IsMatch(new Uri(url).AbsolutePath, $@"/years/{Year}/results/\d+$"));
         await session.CheckAccessibilityAsync();
         var text = page.GetByLabel("Rezultāts", new() { Exact = true });
@@ -250,6 +261,21 @@ public sealed partial class ReturnAndApproveYearTests(PortalFixture portal, ITes
         await session.CheckAccessibilityAsync();
         await Expect(workspace.Status).ToHaveTextAsync("Iesniegts");
         await Expect(review.FrozenReport).ToHaveCountAsync(0);
+
+        // The finding with its explanation; approving before accepting it asks to confirm (a page, no JavaScript).
+        var remainder = workspace.Deviation("final-remainder-not-returned");
+        await Expect(remainder).ToContainTextAsync(RemainderExplanation);
+        await review.ApproveButton.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Apstiprināt gadu ar nepieņemtām novirzēm?" })).ToBeVisibleAsync();
+        await session.CheckAccessibilityAsync();
+        await session.ScreenshotAsync("4b-confirm-approval");
+        await Expect(workspace.Status).ToHaveTextAsync("Iesniegts");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Atpakaļ pie paskaidrojumiem" }).ClickAsync();
+        await remainder.GetByRole(AriaRole.Button, new() { Name = "Pieņemt paskaidrojumu" }).ClickAsync();
+        await Expect(workspace.Flash).ToContainTextAsync("Paskaidrojums pieņemts.");
+        await session.CheckAccessibilityAsync();
+        await Expect(remainder.GetByTestId("explanation-state")).ToHaveTextAsync("Pieņemts");
+        await session.ScreenshotAsync("4c-accepted");
         await review.ApproveButton.ClickAsync();
         await Expect(workspace.Flash).ToContainTextAsync("Gads apstiprināts. Pārskats iesaldēts.");
         await session.CheckAccessibilityAsync();

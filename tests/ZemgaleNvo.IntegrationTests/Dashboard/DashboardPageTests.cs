@@ -61,7 +61,9 @@ public class DashboardPageTests(PortalFixture portal) : IClassFixture<PortalFixt
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/agreements/{key}/audit")).StatusCode);
 
         // The chart: an image with a name and every figure in words, no inline style or script anywhere.
-        Assert.Contains("role=\"img\" aria-labelledby=\"execution-chart-title execution-chart-desc\"", html);
+        // Named by its title only and described by the figures, so a screen reader reads the long
+        // description once (as the description), not twice (in the name and again as the description).
+        Assert.Contains("role=\"img\" aria-labelledby=\"execution-chart-title\" aria-describedby=\"execution-chart-desc\"", html);
         var description = Browser.Text(html[html.IndexOf("<desc id=\"execution-chart-desc\">", StringComparison.Ordinal)..html.IndexOf("</desc>", StringComparison.Ordinal)]);
         Assert.Contains($"Plānots {DashboardHtml.Money(planned)} euro, Faktiski {DashboardHtml.Money(actual)} euro ({DashboardHtml.Percent(actual, planned)})", description);
         Assert.DoesNotContain("style=", html, StringComparison.OrdinalIgnoreCase);

@@ -12,12 +12,14 @@ namespace ZemgaleNvo.IntegrationTests.Notifications;
 /// </summary>
 public sealed class FakeSmtpServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
 
-    public FakeSmtpServer()
+    /// <param name="port">0 for any free port; a given one to bring "the mail server" back where the portal expects it.</param>
+    public FakeSmtpServer(int port = 0)
     {
+        _listener = new TcpListener(IPAddress.Loopback, port);
         _listener.Start();
         _accepting = AcceptAsync();
     }

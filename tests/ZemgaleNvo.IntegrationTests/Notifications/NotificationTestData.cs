@@ -73,11 +73,16 @@ public static class NotificationTestData
         return await db.Agreements.Select(a => a.Id).SingleAsync();
     }
 
-    /// <summary>Calls the notifier as a controller would: resolved from a request-like scope of the app's services.</summary>
+    /// <summary>
+    /// Calls the notifier as a controller would, from a request-like scope of the app's services:
+    /// queue, save (the step's own save), then the one attempt right after it.
+    /// </summary>
     public static async Task NotifyAsync(IServiceProvider services, WorkflowNotice notice)
     {
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IWorkflowNotifier>().NotifyAsync(notice, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<IWorkflowNotifier>().QueueAsync(notice, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<ZemgaleNvo.Infrastructure.Data.AppDbContext>().SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<OutboxWriter>().SendSavedAsync();
     }
 
     public static string[] Recipients(IEnumerable<MimeMessage> messages) =>

@@ -41,27 +41,41 @@ public class SmtpDeliveryTests
     }
 
     [Fact]
-    public async Task A_mail_server_that_is_not_there_does_not_make_the_step_fail_and_is_logged()
+    public async Task A_mail_server_that_is_not_there_does_not_make_the_step_fail_the_email_stays_queued_and_it_is_logged()
     {
-        var notifierLog = new LogCapture<WorkflowNotifier>();
         var smtpLog = new LogCapture<SmtpDelivery>();
+        var outboxLog = new LogCapture<OutboxSender>();
         using var portal = Factory(Smtp(FakeSmtpServer.ClosedPort()));
         using var app = portal.WithWebHostBuilder(b => b.ConfigureTestServices(s => s
-            .AddSingleton<ILogger<WorkflowNotifier>>(notifierLog)
+            .AddSingleton<ILogger<OutboxSender>>(outboxLog)
             .AddSingleton<ILogger<SmtpDelivery>>(smtpLog)));
         var services = app.Services;
         var agreementId = await AgreementIdAsync(portal);
 
-        // Returns normally: the caller's transition has already been saved and stays a success.
+        // Returns normally: the caller's transition has been saved and stays a success.
         await NotificationTestData.NotifyAsync(services, new WorkflowNotice(agreementId, 3, WorkflowNoticeKind.Returned, "Iemesls", "Demo recenzents", At));
 
-        // One retry after a short pause, then the failure is logged as an error with the cause.
-        var retry = Assert.Single(smtpLog.Events);
-        Assert.Equal(LogLevel.Warning, retry.Level);
-        Assert.Contains("(attempt 1 of 2), trying again", retry.Message, StringComparison.Ordinal);
-        var failure = Assert.Single(notifierLog.Events);
-        Assert.Equal(LogLevel.Error, failure.Level);
-        Assert.Contains($"Workflow notice Returned for agreement {agreementId} year 3 not (fully) delivered (Smtp)", failure.Message, StringComparison.Ordinal);
-        Assert.IsType<System.Net.Sockets.SocketException>(failure.Exception);
+        // One retry after a short pause inside the attempt, then the message waits in the outbox with the cause.
+        Assert.NotEmpty(smtpLog.Events);
+        Assert.All(smtpLog.Events, retry =>
+        {
+            Assert.Equal(LogLevel.Warning, retry.Level);
+            Assert.Contains("(attempt 1 of 2), trying again", retry.Message, StringComparison.Ordinal);
+        });
+        await using var db = portal.OpenDatabase();
+        var queued = db.OutboxMessages.ToList();
+        Assert.Contains(queued, m => m.Recipient == Browser.ZemgaleStaff);
+        Assert.Equal(queued.Count, outboxLog.Events.Count);
+        Assert.All(outboxLog.Events, e =>
+        {
+            Assert.Equal(LogLevel.Warning, e.Level);
+            Assert.Contains("(workflow) not delivered on attempt 1; next attempt at", e.Message, StringComparison.Ordinal);
+        });
+        Assert.All(queued, m =>
+        {
+            Assert.Equal(ZemgaleNvo.Infrastructure.Notifications.OutboxStatus.Queued, m.Status);
+            Assert.Equal(1, m.Attempts);
+            Assert.StartsWith("SocketException:", m.LastError, StringComparison.Ordinal);
+        });
     }
 }

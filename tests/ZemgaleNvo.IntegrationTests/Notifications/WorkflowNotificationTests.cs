@@ -119,6 +119,25 @@ public class WorkflowNotificationTests(NotificationPortal portal) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_summarys_steps_send_email_too_with_a_link_to_the_summary()
+    {
+        portal.Mail.Skip();
+        await NotificationTestData.NotifyAsync(portal.Factory.Services, new WorkflowNotice(portal.AgreementId, null, WorkflowNoticeKind.Submitted, null, "Demo NVO darbinieks", At));
+        var submitted = portal.Mail.New();
+        Assert.Equal(Sorted(Reviewers), Recipients(submitted));
+        Assert.Equal("Kopsavilkums iesniegts izskatīšanai – Biedrība „Zemgales NVO centrs”", submitted[0].Subject);
+        var text = Text(submitted[0]);
+        Assert.Contains("Izpildītājs iesniedza līguma kopsavilkumu izskatīšanai.", text);
+        Assert.Contains($"Atvērt kopsavilkumu: {PortalBaseUrl}/agreements/{portal.AgreementId}/summary/review\n", text);
+
+        await NotificationTestData.NotifyAsync(portal.Factory.Services, new WorkflowNotice(portal.AgreementId, null, WorkflowNoticeKind.Returned, "Papildiniet secinājumus.", "Demo recenzents", At));
+        var returned = portal.Mail.New();
+        Assert.Equal(Sorted(PerformerStaff), Recipients(returned));
+        Assert.Equal("Kopsavilkums atgriezts labošanai – Biedrība „Zemgales NVO centrs”", returned[0].Subject);
+        Assert.Contains("\nPamatojums: Papildiniet secinājumus.\n", Text(returned[0]));
+    }
+
+    [Fact]
     public async Task A_year_that_does_not_exist_sends_nothing_and_does_not_throw()
     {
         Assert.Empty(await NotifyAsync(WorkflowNoticeKind.Submitted, null, "Demo NVO darbinieks", year: 99));

@@ -41,7 +41,15 @@ public class EmptyAgreementTests
         Assert.Equal(HttpStatusCode.OK, summary.StatusCode);
         Assert.Equal(HttpStatusCode.OK, year.StatusCode);
         var text = Browser.Text(await summary.Content.ReadAsStringAsync());
-        Assert.Contains("Rezultāti nav ievadīti.", text);
+        // No heading typed and no results: the strand is named above the list and in the "none" line.
+        Assert.Contains("Virziens „vienīgā pozīcija”:", text);
+        Assert.Contains("Virzienam „vienīgā pozīcija” rezultāti nav ievadīti.", text);
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await (await client.GetAsync($"/agreements/{id}/years/1.pdf")).Content.ReadAsByteArrayAsync()))
+        {
+            var pdfText = string.Join(" ", pdf.GetPages().Select(p => p.Text));
+            Assert.Contains("rezultāti nav ievadīti", pdfText.Replace('\u00A0', ' '), StringComparison.Ordinal);
+            Assert.Contains("vienīgā pozīcija", pdfText, StringComparison.Ordinal);
+        }
         Assert.Contains("Plānots 0,00 euro", text);
         foreach (var download in new[] { "summary.pdf?annex=true", "years/1.pdf", "summary.xlsx", "summary.csv", "summary.json" })
         {

@@ -22,7 +22,8 @@ public sealed class WorkflowTransitionTests : IClassFixture<WorkflowTransitionTe
         {
             Demo = await DemoAgreement.LoadAsync(Factory);
             // Year III made complete, so submitting it is refused only for workflow reasons: the
-            // overspent line covered by a reallocation, the evaluation written.
+            // overspent line covered by a reallocation, the evaluation written, the money carried in
+            // and not spent explained (and accepted, so approving needs no confirmation).
             await using (var db = Factory.OpenDatabase())
             {
                 var year = await db.ImplementationYears.SingleAsync(y => y.AgreementId == Demo.Id && y.Number == 3);
@@ -32,6 +33,14 @@ public sealed class WorkflowTransitionTests : IClassFixture<WorkflowTransitionTe
                     ImplementationYearId = year.Id, FromBudgetLineId = Demo.FirstLineId, ToBudgetLineId = Demo.SecondLineId,
                     AmountCents = 1_269_24, Reason = "Pārsnieguma segšana",
                 });
+                var explanation = new Domain.Checks.FindingExplanation
+                {
+                    ImplementationYearId = year.Id, RuleCode = Domain.Checks.ConsistencyRuleCodes.FinalRemainderNotReturned,
+                    Text = "Atlikums tiks atmaksāts.", WrittenByName = "Demo NVO darbinieks",
+                };
+                explanation.Write(explanation.Text, null, explanation.WrittenByName, DateTime.UtcNow);
+                explanation.Accept(null, "Demo recenzents", DateTime.UtcNow);
+                db.FindingExplanations.Add(explanation);
                 await db.SaveChangesAsync();
             }
             foreach (var email in new[] { Browser.Admin, Browser.Reviewer, Browser.ZemgaleStaff, Browser.OtherStaff })

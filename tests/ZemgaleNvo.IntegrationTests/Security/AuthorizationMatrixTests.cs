@@ -53,6 +53,7 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /account/two-factor/disable"]                                                            = "login ok ok 403 403",
         ["POST /account/two-factor/reset"]                                                              = "login enrol enrol enrol enrol",
         ["POST /account/logout"]                                                                        = "login login login login login",
+        ["GET /session/keep-alive"]                                                                     = "login ok ok ok ok",
         // The invitation link: anyone holding it; without a valid link the request is refused
         ["GET /account/set-password"]                                                                       = "400 400 400 400 400",
         ["POST /account/set-password"]                                                                      = "400 400 400 400 400",
@@ -65,6 +66,8 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /admin/agreements/{id:int}/lines/new"]                                                        = "login 403 403 403 ok",
         ["GET /admin/agreements/{id:int}/lines/{lineId:int}"]                                               = "login 403 403 403 ok",
         ["GET /admin/organisations"]                                                                        = "login 403 403 403 ok",
+        ["GET /admin/outbox"]                                                                               = "login 403 403 403 ok",
+        ["POST /admin/outbox/{messageId:int}/resend"]                                                       = "login 403 403 403 ok",
         ["GET /admin/organisations/new"]                                                                    = "login 403 403 403 ok",
         ["GET /admin/organisations/{id:int}"]                                                               = "login 403 403 403 ok",
         ["GET /admin/regions"]                                                                              = "login 403 403 403 ok",
@@ -114,9 +117,24 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /agreements/{id:int}/years/{number:int}"]                                                 = "login 404 ok ok ok",
         ["GET /agreements/{id:int}/years/{number:int}.pdf"]                                             = "login 404 ok ok ok",
         ["GET /agreements/{id:int}/years/{number:int}/entry"]                                           = "login 404 ok ok ok",
+        ["GET /agreements/{id:int}/years/{number:int}/evidence"]                                        = "login 404 ok ok ok",
+        ["GET /agreements/{id:int}/years/{number:int}/evidence/{fileId:int}"]                           = "login 404 ok ok ok",
 
         // The change history: reviewers and admins
         ["GET /agreements/{id:int}/audit"]                                                              = "login 404 403 ok ok",
+        // The auditor's dossier holds the change history: the same people
+        ["GET /agreements/{id:int}/dossier.zip"]                                                        = "login 404 403 ok ok",
+
+        // Publishing the approved summary: reviewers (the demo summary is not approved: told so, nothing published)
+        ["POST /agreements/{id:int}/summary/publish"]                                                   = "login 404 403 ok 403",
+        ["POST /agreements/{id:int}/summary/withdraw"]                                                  = "login 404 403 ok 403",
+        // The public pages: anyone, and nothing that is not published (the demo summary is not)
+        ["GET /public"]                                                                                 = "ok ok ok ok ok",
+        ["GET /public/summaries.csv"]                                                                   = "ok ok ok ok ok",
+        ["GET /public/summaries.json"]                                                                  = "ok ok ok ok ok",
+        ["GET /public/{id:int}"]                                                                        = "404 404 404 404 404",
+        ["GET /public/{id:int}.json"]                                                                   = "404 404 404 404 404",
+        ["GET /public/{id:int}.pdf"]                                                                    = "404 404 404 404 404",
 
         // Data entry: the performer's staff only (reviewers and admins read the year page)
         ["GET /agreements/{id:int}/other-information"]                                                  = "login 404 ok 403 403",
@@ -128,6 +146,10 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /agreements/{id:int}/years/{number:int}/results/{resultId:int}"]                          = "login 404 ok 403 403",
         ["GET /agreements/{id:int}/years/{number:int}/spending/lines/{lineId:int}/total"]               = "login 404 ok 403 403",
         ["GET /agreements/{id:int}/years/{number:int}/spending/new"]                                    = "login 404 ok 403 403",
+        ["GET /agreements/{id:int}/years/{number:int}/spending/import"]                                 = "login 404 ok 403 403",
+        ["GET /agreements/{id:int}/years/{number:int}/spending/import/template.csv"]                    = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/spending/import"]                                = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/spending/import/preview"]                        = "login 404 ok 403 403",
         ["GET /agreements/{id:int}/years/{number:int}/spending/{entryId:int}"]                          = "login 404 ok 403 403",
         ["POST /agreements/{id:int}/other-information"]                                                 = "login 404 ok 403 403",
         ["POST /agreements/{id:int}/years/{number:int}/carry-over"]                                     = "login 404 ok 403 403",
@@ -145,6 +167,9 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /agreements/{id:int}/years/{number:int}/spending/{entryId:int}/delete"]                  = "login 404 ok 403 403",
         ["POST /agreements/{id:int}/years/{number:int}/results/{resultId:int}/restore"]                 = "login 404 ok 403 403",
         ["POST /agreements/{id:int}/years/{number:int}/spending/{entryId:int}/restore"]                 = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/evidence"]                                       = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/evidence/{fileId:int}/delete"]                   = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/evidence/{fileId:int}/restore"]                  = "login 404 ok 403 403",
 
         // Review steps: submit by staff, comment by staff and reviewers, return/approve by reviewers, reopen by admins
         ["POST /agreements/{id:int}/summary/approve"]                                                   = "login 404 403 ok 403",
@@ -157,6 +182,8 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /agreements/{id:int}/years/{number:int}/reopen"]                                         = "login 404 403 403 ok",
         ["POST /agreements/{id:int}/years/{number:int}/return"]                                         = "login 404 403 ok 403",
         ["POST /agreements/{id:int}/years/{number:int}/submit"]                                         = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/explanations"]                                   = "login 404 ok 403 403",
+        ["POST /agreements/{id:int}/years/{number:int}/explanations/accept"]                            = "login 404 403 ok 403",
     };
 
     private static readonly string[] Outcomes = ["ok", "login", "403", "404", "enrol", "400"];
@@ -326,6 +353,17 @@ public sealed partial class AuthorizationMatrixTests
                 await db.SaveChangesAsync();
                 reallocation = added.Id;
             }
+            // An evidence file in year III, its bytes in the database store, for the download, delete and undo.
+            var content = "%PDF-1.4 matricas pierādījums"u8.ToArray();
+            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+            db.EvidenceBlobs.Add(new ZemgaleNvo.Infrastructure.Evidence.EvidenceBlob { Sha256 = sha, SizeBytes = content.Length, Content = content });
+            var evidence = new ZemgaleNvo.Domain.Evidence.EvidenceFile
+            {
+                ImplementationYearId = year.Id, FileName = "matrica.pdf", ContentType = "application/pdf", SizeBytes = content.Length,
+                Sha256 = sha, UploadedByName = "matrica", UploadedAtUtc = DateTime.UtcNow,
+            };
+            db.EvidenceFiles.Add(evidence);
+            await db.SaveChangesAsync();
             // The admin screens' {id} is a user, an organisation or a region: records made for this
             // test, so locking, deactivating or deleting them touches nothing else.
             var region = new Region { Name = "Matricas reģions", NameStem = "Matricas", Code = "matrica" };
@@ -337,6 +375,16 @@ public sealed partial class AuthorizationMatrixTests
             var user = await factory.Service<UserAdministration>().AddAsync("matrica@zemgalenvo.test", Roles.NgoStaff, "rudens lietus virs jelgavas", organisation.Name);
             Assert.True(user.Succeeded, string.Join("; ", user.Errors));
             var userId = await db.Users.Where(u => u.Email == "matrica@zemgalenvo.test").Select(u => u.Id).SingleAsync();
+
+            // A failed email for the outbox page's "send again".
+            var failed = new ZemgaleNvo.Infrastructure.Notifications.OutboxMessage
+            {
+                Recipient = "matrica@zemgalenvo.test", Subject = "Matrica", TextBody = "Matrica", HtmlBody = "<p>Matrica</p>",
+                Kind = "workflow", DedupeKey = $"matrix:{Guid.NewGuid():N}", CreatedAtUtc = DateTime.UtcNow, NextAttemptAtUtc = DateTime.UtcNow,
+                Status = ZemgaleNvo.Infrastructure.Notifications.OutboxStatus.Failed, Attempts = 12, LastError = "SocketException: Connection refused",
+            };
+            db.OutboxMessages.Add(failed);
+            await db.SaveChangesAsync();
 
             string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
             var idsByPrefix = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -352,7 +400,9 @@ public sealed partial class AuthorizationMatrixTests
                 ["resultId"] = Text(activity),
                 ["entryId"] = Text(entry.Value),
                 ["reallocationId"] = Text(reallocation.Value),
+                ["fileId"] = Text(evidence.Id),
                 ["lineId"] = Text(lines[0].Id),
+                ["messageId"] = Text(failed.Id),
                 ["statusCode"] = "404",
             });
         }

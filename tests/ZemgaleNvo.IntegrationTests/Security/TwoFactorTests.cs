@@ -67,6 +67,8 @@ public sealed partial class TwoFactorTests : IDisposable
         [
             "* /error/{statusCode:int?}", "* /health/live", "* /health/ready",
             "GET /account/login", "GET /account/login/recovery-code", "GET /account/login/two-factor", "GET /account/two-factor/setup",
+            // The public pages of published summaries (issue 16): open to anyone, so to such a session too.
+            "GET /public", "GET /public/summaries.csv", "GET /public/summaries.json", "GET /public/{id:int}", "GET /public/{id:int}.json", "GET /public/{id:int}.pdf",
             "POST /account/login", "POST /account/login/recovery-code", "POST /account/login/two-factor", "POST /account/logout",
             "POST /account/two-factor/setup", "POST /language",
         ], open);

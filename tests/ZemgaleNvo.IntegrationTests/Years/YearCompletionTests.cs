@@ -40,8 +40,14 @@ public sealed class YearCompletionTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, (await ReallocationTests.ReallocateAsync(client, demo, demo.FirstLineId, demo.SecondLineId, "1 269,24")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await WriteEvaluationAsync(client, demo, "Visi plānotie pasākumi īstenoti.\nMazākumtautību pozīcijas pārsniegums segts ar pārdali.")).StatusCode);
-        var ready = await client.GetStringAsync(demo.Workspace(3));
-        Assert.DoesNotContain("finding:line-overspent", ready);
+        var covered = await client.GetStringAsync(demo.Workspace(3));
+        Assert.DoesNotContain("finding:line-overspent", covered);
+        // What is left is the money carried in and not spent: a deviation, so it blocks until explained.
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await Browser.PostFormAsync(client, demo.Workspace(3), $"{demo.Year(3)}/submit", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Browser.PostFormAsync(client, demo.Workspace(3), $"{demo.Year(3)}/explanations", new()
+        {
+            ["Explanation.Finding"] = "final-remainder-not-returned::", ["Explanation.Text"] = "Atlikums tiks atmaksāts.", ["Explanation.Version"] = "0",
+        })).StatusCode);
 
         var submitted = await Browser.PostFormAsync(client, demo.Workspace(3), $"{demo.Year(3)}/submit", []);
 

@@ -32,7 +32,8 @@ public class ActivityDatesRuleTests
         var finding = Assert.Single(builder.Findings(Rule));
 
         Assert.Equal(ConsistencyRuleCodes.ActivityOutsideYear, finding.RuleCode);
-        Assert.Equal(FindingSeverity.Warning, finding.Severity);
+        // An error the performer fixes (the date or the year), not a deviation to explain.
+        Assert.Equal(FindingSeverity.Error, finding.Severity);
         Assert.Equal(1, finding.YearNumber);
         Assert.Equal(builder.Festivals.Id, finding.BudgetLineId);
         Assert.Equal(activity.Id, finding.ActivityId);

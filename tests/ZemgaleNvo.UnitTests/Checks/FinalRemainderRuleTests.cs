@@ -14,7 +14,7 @@ public class FinalRemainderRuleTests
     }
 
     [Fact]
-    public void Money_carried_into_the_last_year_and_left_unspent_is_an_error_with_the_figures_per_line()
+    public void Money_carried_into_the_last_year_and_left_unspent_is_a_deviation_with_the_figures_per_line()
     {
         var builder = AgreementBuilder.Balanced();
         builder.Spent(1, builder.Museums, 9_000_00).Carried(1, builder.Museums, 1_000_00)
@@ -23,7 +23,7 @@ public class FinalRemainderRuleTests
         var finding = Assert.Single(builder.Findings(Rule));
 
         Assert.Equal(ConsistencyRuleCodes.FinalRemainderNotReturned, finding.RuleCode);
-        Assert.Equal(FindingSeverity.Error, finding.Severity);
+        Assert.Equal(FindingSeverity.Deviation, finding.Severity);
         Assert.Equal(2, finding.YearNumber);
         Assert.Equal(
             $"Līguma pēdējā, II. īstenošanas gadā bija pieejami {Lv.Euro("16 000,00")} (t.sk. {Lv.Euro("1 000,00")}, kas pārcelti no iepriekšējā gada), " +

@@ -23,7 +23,7 @@ public class ResultsPresenceRuleTests
         var finding = Assert.Single(builder.Findings(Rule));
 
         Assert.Equal(ConsistencyRuleCodes.YearWithoutResults, finding.RuleCode);
-        Assert.Equal(FindingSeverity.Warning, finding.Severity);
+        Assert.Equal(FindingSeverity.Deviation, finding.Severity);
         Assert.Equal(2, finding.YearNumber);
         Assert.Equal($"II. īstenošanas gadam nav neviena rezultāta, lai gan izlietoti {Lv.Euro("15 000,00")}.", finding.MessageLv);
         Assert.Equal("Year II has no results, although EUR 15,000.00 was spent.", finding.MessageEn);
@@ -60,6 +60,7 @@ public class ResultsPresenceRuleTests
         var finding = Assert.Single(builder.Findings(Rule));
 
         Assert.Equal(ConsistencyRuleCodes.StrandWithoutResults, finding.RuleCode);
+        Assert.Equal(FindingSeverity.Deviation, finding.Severity);
         Assert.Equal(1, finding.YearNumber);
         Assert.Equal(builder.Festivals.Id, finding.BudgetLineId);
         Assert.Equal(

@@ -5,8 +5,8 @@ namespace ZemgaleNvo.Domain.Checks.Rules;
 
 /// <summary>
 /// A result is reported under one implementation year, so its dates must fall within that year;
-/// and it cannot end before it starts. Reversed dates are an error (they cannot both be right);
-/// a date outside the year is a warning (the result may simply sit under the wrong year).
+/// and it cannot end before it starts. Both are errors the performer fixes: reversed dates cannot
+/// both be right, and a date outside the year means a wrong date or a result under the wrong year.
 /// Results without dates are not checked.
 /// </summary>
 public sealed class ActivityDatesRule : IConsistencyRule
@@ -52,7 +52,7 @@ public sealed class ActivityDatesRule : IConsistencyRule
         var whenLv = dates.Count == 1 ? $"datums {DateLv(dates[0])} ir" : $"laiks {RangeLv(dates.Min(), dates.Max())} iziet";
         var whenEn = dates.Count == 1 ? $"date {DateEn(dates[0])} lies" : $"dates {RangeEn(dates.Min(), dates.Max())} reach";
         return new ConsistencyFinding(
-            ConsistencyRuleCodes.ActivityOutsideYear, FindingSeverity.Warning, year.Number, activity.BudgetLineId, activity.Id,
+            ConsistencyRuleCodes.ActivityOutsideYear, FindingSeverity.Error, year.Number, activity.BudgetLineId, activity.Id,
             $"{ResultLv(context, year, activity)} {whenLv} ārpus īstenošanas gada ({RangeLv(year.StartDate, year.EndDate)}).",
             $"{ResultEn(context, year, activity)}: its {whenEn} outside the implementation year ({RangeEn(year.StartDate, year.EndDate)}).");
     }

@@ -6,7 +6,8 @@ namespace ZemgaleNvo.Domain.Checks.Rules;
 /// <summary>
 /// What is left at the end of the agreement (the last year's available − actual, all lines) must
 /// be returned, and the summary has no place to show that it was. Money carried into the last year
-/// and left unspent is an error: it was kept for a purpose and then neither used nor given back.
+/// and left unspent is a deviation the performer explains: it was kept for a purpose and then
+/// neither used nor given back.
 /// A plain underspend of the last year's own plan, with nothing carried in, is a warning that
 /// states the amount to return. The message breaks the remainder down by line, because a year can
 /// balance out a surplus on one line against an overspend on another.
@@ -52,7 +53,7 @@ public sealed class FinalRemainderRule : IConsistencyRule
         }
         return new ConsistencyFinding(
             ConsistencyRuleCodes.FinalRemainderNotReturned,
-            carriedIn ? FindingSeverity.Error : FindingSeverity.Warning,
+            carriedIn ? FindingSeverity.Deviation : FindingSeverity.Warning,
             year.YearNumber, null, null, lv, en);
     }
 

@@ -9,6 +9,8 @@ namespace ZemgaleNvo.Domain.Checks.Rules;
 /// means no recorded reallocation covers the overspend. When the year has exactly one overspent
 /// line and carried money out, the message also names the unrecorded reallocation that would make
 /// the carry-over split add up (<see cref="ImpliedReallocation"/>).
+/// A deviation, not an error: the figures can all be true (a last year with nothing left to move
+/// overspends honestly), so the performer explains it and the reviewer judges the explanation.
 /// </summary>
 public sealed class OverspentLineRule : IConsistencyRule
 {
@@ -48,7 +50,7 @@ public sealed class OverspentLineRule : IConsistencyRule
             lv += " " + SuggestionLv(context, name, moves);
             en += " " + SuggestionEn(context, name, moves);
         }
-        return new ConsistencyFinding(ConsistencyRuleCodes.LineOverspent, FindingSeverity.Error, year.YearNumber, line.BudgetLineId, null, lv, en);
+        return new ConsistencyFinding(ConsistencyRuleCodes.LineOverspent, FindingSeverity.Deviation, year.YearNumber, line.BudgetLineId, null, lv, en);
     }
 
     private static string SuggestionLv(ConsistencyCheckContext context, string receiver, IReadOnlyList<ImpliedMove> moves)

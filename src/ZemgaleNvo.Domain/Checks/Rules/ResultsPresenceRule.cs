@@ -7,7 +7,8 @@ namespace ZemgaleNvo.Domain.Checks.Rules;
 /// Money should come with results. A reported year (see <see cref="ConsistencyCheckContext.IsReported"/>)
 /// with no results at all gets one finding for the year, not one per strand. In a year that has
 /// results, a strand (budget line) with money planned or spent but no result of its own gets one.
-/// Years not yet reported and strands without money that year are left alone.
+/// Years not yet reported and strands without money that year are left alone. Both are deviations:
+/// a strand can truly have done nothing in a year, so the performer says why instead of inventing a result.
 /// </summary>
 public sealed class ResultsPresenceRule : IConsistencyRule
 {
@@ -40,7 +41,7 @@ public sealed class ResultsPresenceRule : IConsistencyRule
         var spentLv = actualCents != 0 ? $", lai gan izlietoti {EuroLv(actualCents)}" : "";
         var spentEn = actualCents != 0 ? $", although {EuroEn(actualCents)} was spent" : "";
         return new ConsistencyFinding(
-            ConsistencyRuleCodes.YearWithoutResults, FindingSeverity.Warning, year.Number, null, null,
+            ConsistencyRuleCodes.YearWithoutResults, FindingSeverity.Deviation, year.Number, null, null,
             $"{RomanNumerals.From(year.Number)}. īstenošanas gadam nav neviena rezultāta{spentLv}.",
             $"Year {RomanNumerals.From(year.Number)} has no results{spentEn}.");
     }
@@ -49,7 +50,7 @@ public sealed class ResultsPresenceRule : IConsistencyRule
     {
         var name = context.LineName(lineId);
         return new ConsistencyFinding(
-            ConsistencyRuleCodes.StrandWithoutResults, FindingSeverity.Warning, year.Number, lineId, null,
+            ConsistencyRuleCodes.StrandWithoutResults, FindingSeverity.Deviation, year.Number, lineId, null,
             $"{YearLocativeLv(year.Number)} pozīcijai {QuoteLv(name)} nav neviena rezultāta, lai gan tai plānoti {EuroLv(plannedCents)} un izlietoti {EuroLv(actualCents)}.",
             $"In {YearEn(year.Number)} the line {QuoteEn(name)} has no results, although {EuroEn(plannedCents)} was planned and {EuroEn(actualCents)} spent.");
     }

@@ -116,7 +116,16 @@ public sealed partial class AccountController(
 
 internal static class ReturnUrls
 {
-    /// <summary>Only addresses inside the portal: an open redirect would help phishing.</summary>
+    /// <summary>
+    /// Only addresses inside the portal (an open redirect would help phishing), and only in printable
+    /// ASCII: a Location header cannot carry anything else (Kestrel refuses it with a 500), and a
+    /// browser sends a genuine address percent-encoded anyway. Anything else goes to the start page.
+    /// </summary>
     public static string SafeReturnUrl(this IUrlHelper url, string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.Length <= MaxLength && returnUrl.All(c => c is > ' ' and < '\x7F') && url.IsLocalUrl(returnUrl)
+            ? returnUrl
+            : "/";
+
+    /// <summary>Longer addresses are not ones the portal makes; proxies refuse long headers.</summary>
+    private const int MaxLength = 2048;
 }

@@ -37,8 +37,12 @@ public sealed class SetPasswordTokenProvider(
     public const string ProviderName = "SetPassword";
 }
 
-/// <summary>A set-password link as made for one user: where it points, and whether the email went out.</summary>
-public sealed record SetPasswordLink(Uri Url, bool Emailed);
+/// <summary>A set-password link as made for one user: where it points, and whether the email went out (or waits in the outbox).</summary>
+public sealed record SetPasswordLink(Uri Url, AccountMailOutcome Mail)
+{
+    public bool Emailed => Mail == AccountMailOutcome.Sent;
+    public bool Queued => Mail == AccountMailOutcome.Queued;
+}
 
 /// <summary>Makes the one-time set-password link for a user and emails it.</summary>
 public sealed class SetPasswordLinks(UserManager<AppUser> userManager, MailSettings mail, IAccountMail accountMail)
@@ -53,8 +57,8 @@ public sealed class SetPasswordLinks(UserManager<AppUser> userManager, MailSetti
         var token = await userManager.GeneratePasswordResetTokenAsync(user);
         var root = mail.PortalBaseUrl ?? requestBase;
         var url = new Uri(root, $"{Path}?user={Uri.EscapeDataString(user.Id)}&token={Encode(token)}");
-        var emailed = await accountMail.SendSetPasswordLinkAsync(user.Email ?? "", user.FullName, url, SetPasswordTokenOptions.Lifespan, cancellationToken);
-        return new SetPasswordLink(url, emailed);
+        var mailed = await accountMail.SendSetPasswordLinkAsync(user.Email ?? "", user.FullName, url, SetPasswordTokenOptions.Lifespan, cancellationToken);
+        return new SetPasswordLink(url, mailed);
     }
 
     /// <summary>Identity's tokens contain '+', '/' and '='; base64url keeps them intact in a query string and in mail clients.</summary>

@@ -19,6 +19,44 @@ public sealed class AuditFilter
     public int PageNumber { get; set; } = 1;
 }
 
+/// <summary>
+/// An agreement's audit rows under a filter: the one query behind the audit page and the auditor's
+/// dossier (which takes them all, with an empty filter), so both always show the same trail.
+/// </summary>
+public static class AuditQuery
+{
+    public static IQueryable<AuditEntry> Rows(AppDbContext db, int agreementId, AuditFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(filter);
+        var rows = db.AuditEntries.AsNoTracking().Where(e => e.AgreementId == agreementId);
+        if (!string.IsNullOrWhiteSpace(filter.User))
+        {
+            var user = filter.User.Trim();
+            rows = rows.Where(e => e.UserName.Contains(user));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Entity))
+        {
+            rows = rows.Where(e => e.EntityType == filter.Entity);
+        }
+        if (filter.Change is { } action)
+        {
+            rows = rows.Where(e => e.Action == action);
+        }
+        if (filter.From is { } from)
+        {
+            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            rows = rows.Where(e => e.AtUtc >= start);
+        }
+        if (filter.To is { } to)
+        {
+            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            rows = rows.Where(e => e.AtUtc < end);
+        }
+        return rows;
+    }
+}
+
 public sealed record AuditPage(DelegationAgreement Agreement, AuditFilter Filter, IReadOnlyList<AuditEntry> Rows, bool HasMore, IReadOnlyList<string> EntityTypes);
 
 /// <summary>
@@ -47,30 +85,7 @@ public sealed class AuditController(AppDbContext db, IAuthorizationService autho
         }
         // Values the binder could not read (a date typed by hand, an unknown action) are simply not applied.
         filter.PageNumber = Math.Clamp(filter.PageNumber, 1, 100_000);
-        var rows = db.AuditEntries.AsNoTracking().Where(e => e.AgreementId == id);
-        if (!string.IsNullOrWhiteSpace(filter.User))
-        {
-            var user = filter.User.Trim();
-            rows = rows.Where(e => e.UserName.Contains(user));
-        }
-        if (!string.IsNullOrWhiteSpace(filter.Entity))
-        {
-            rows = rows.Where(e => e.EntityType == filter.Entity);
-        }
-        if (filter.Change is { } action)
-        {
-            rows = rows.Where(e => e.Action == action);
-        }
-        if (filter.From is { } from)
-        {
-            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            rows = rows.Where(e => e.AtUtc >= start);
-        }
-        if (filter.To is { } to)
-        {
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            rows = rows.Where(e => e.AtUtc < end);
-        }
+        var rows = AuditQuery.Rows(db, id, filter);
         var page = await rows.OrderByDescending(e => e.Id).Skip((filter.PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(cancellationToken);
         var types = await db.AuditEntries.AsNoTracking().Where(e => e.AgreementId == id).Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
         return View(new AuditPage(agreement, filter, page.Take(PageSize).ToList(), page.Count > PageSize, types));

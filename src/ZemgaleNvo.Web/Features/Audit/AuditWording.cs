@@ -33,6 +33,8 @@ public sealed class AuditWording(IStringLocalizer<SharedResource> localizer)
         ["Region"] = "Reģions",
         ["User"] = "Lietotājs",
         ["AppUser"] = "Lietotājs",
+        ["SummaryPublication"] = "Kopsavilkuma publicēšana",
+        ["EvidenceFile"] = "Pierādījuma fails",
     };
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
@@ -74,6 +76,12 @@ public sealed class AuditWording(IStringLocalizer<SharedResource> localizer)
         ["Session"] = "Sesija",
         ["Path"] = "Adrese",
         ["SignInSettings"] = "Pieslēgšanās iestatījumi",
+        ["PublishedAtUtc"] = "Publicēts",
+        ["PublishedByName"] = "Publicēja",
+        ["WithdrawnAtUtc"] = "Publicēšana atsaukta",
+        ["WithdrawnByName"] = "Publicēšanu atsauca",
+        ["FileName"] = "Faila nosaukums",
+        ["Sha256"] = "SHA-256",
     };
 
     public string Entity(string type) => Entities.TryGetValue(type, out var label) ? localizer[label] : type;
@@ -90,6 +98,7 @@ public sealed class AuditWording(IStringLocalizer<SharedResource> localizer)
         AuditAction.SignedOut => localizer["Izgāja"],
         AuditAction.AccessDenied => localizer["Piekļuve liegta"],
         AuditAction.SignInSettingsChanged => localizer["Mainīti pieslēgšanās iestatījumi"],
+        AuditAction.UploadRefused => localizer["Augšupielāde atteikta"],
         _ => action.ToString(),
     };
 

@@ -12,6 +12,16 @@ public enum DashboardSort
     Execution,
     Findings,
     Changed,
+
+    /// <summary>The longest time a submitted report of the agreement has waited for review.</summary>
+    Waiting,
+}
+
+/// <summary>The deadline filter: agreements with a report past its due date, or due within <see cref="Domain.Periods.Deadline.DueSoonDays"/> days.</summary>
+public enum DashboardDue
+{
+    Overdue,
+    Soon,
 }
 
 /// <summary>
@@ -19,7 +29,7 @@ public enum DashboardSort
 /// can never refuse a request (a typed <c>int? year</c> would turn <c>year=abc</c> into a model
 /// error). <see cref="DashboardFilter.Parse"/> decides what each value means.
 /// </summary>
-public sealed record DashboardRequest(string? Region, string? Status, string? Year, string? Sort, string? Dir);
+public sealed record DashboardRequest(string? Region, string? Status, string? Year, string? Sort, string? Dir, string? Due = null);
 
 /// <summary>A query-string value the page could not use, and which parameter it was.</summary>
 public sealed record RejectedValue(string Parameter, string Value);
@@ -45,6 +55,10 @@ public sealed record DashboardFilter(
     public const string YearParameter = "year";
     public const string SortParameter = "sort";
     public const string DirectionParameter = "dir";
+    public const string DueParameter = "due";
+
+    /// <summary>Agreements with an overdue report, or one due soon; all when none.</summary>
+    public DashboardDue? Due { get; init; }
 
     /// <summary>Years outside this range are refused: no agreement is that old or that far ahead, and DateOnly stays safe.</summary>
     public const int FirstYear = 1990;
@@ -55,7 +69,7 @@ public sealed record DashboardFilter(
 
     public static DashboardFilter Default { get; } = new(null, null, null, DashboardSort.Region, false, []);
 
-    public bool HasFilters => RegionCode is not null || Status is not null || Year is not null;
+    public bool HasFilters => RegionCode is not null || Status is not null || Year is not null || Due is not null;
 
     public static DashboardFilter Parse(DashboardRequest request)
     {
@@ -92,6 +106,16 @@ public sealed record DashboardFilter(
             }
         }
 
+        DashboardDue? due = null;
+        if (Clean(request.Due) is { } dueText)
+        {
+            due = ParseName<DashboardDue>(dueText);
+            if (due is null)
+            {
+                rejected.Add(Reject(DueParameter, dueText));
+            }
+        }
+
         var sort = Default.Sort;
         var sortGiven = false;
         if (Clean(request.Sort) is { } sortText)
@@ -124,14 +148,14 @@ public sealed record DashboardFilter(
             }
         }
 
-        return new DashboardFilter(region, status, year, sort, descending, rejected);
+        return new DashboardFilter(region, status, year, sort, descending, rejected) { Due = due };
     }
 
     /// <summary>
     /// The order a column sorts in when first clicked: the most findings, the most recent change
     /// first (what a reviewer looks for); names, periods and execution from the lowest.
     /// </summary>
-    public static bool DescendingFirst(DashboardSort sort) => sort is DashboardSort.Findings or DashboardSort.Changed;
+    public static bool DescendingFirst(DashboardSort sort) => sort is DashboardSort.Findings or DashboardSort.Changed or DashboardSort.Waiting;
 
     /// <summary>The filter without a value the database showed to be unknown (a region code no region has).</summary>
     public DashboardFilter WithoutRegion(string value) =>
@@ -143,6 +167,7 @@ public sealed record DashboardFilter(
         [RegionParameter] = RegionCode,
         [StatusParameter] = Status is { } s ? Name(s) : null,
         [YearParameter] = Year?.ToString(CultureInfo.InvariantCulture),
+        [DueParameter] = Due is { } d ? Name(d) : null,
         [SortParameter] = Name(sort),
         [DirectionParameter] = descending ? "desc" : "asc",
     };

@@ -3,6 +3,7 @@ using ZemgaleNvo.Domain.Budget;
 using ZemgaleNvo.Domain.Checks;
 using ZemgaleNvo.Domain.Organisations;
 using ZemgaleNvo.Infrastructure.Data;
+using ZemgaleNvo.Web.Features.Deadlines;
 using ZemgaleNvo.Web.Features.Reports;
 
 namespace ZemgaleNvo.Web.Features.Dashboard;
@@ -16,6 +17,9 @@ public sealed record LastChange(long AuditId, DateTime AtUtc, string UserName);
 /// </summary>
 public sealed record DashboardRow(SummaryReport Report, LastChange? LastChange)
 {
+    /// <summary>The due dates and states of the agreement's reports, on today's date in Riga.</summary>
+    public AgreementDeadlines? Deadlines { get; init; }
+
     public ReportAgreement Agreement => Report.Agreement;
 
     public long PlannedCents => Report.Totals.PlannedCents;
@@ -61,7 +65,7 @@ public sealed record DashboardResult(
 /// and they cannot be tagged later (the trail is append-only); only databases older than that
 /// migration are affected.
 /// </remarks>
-public sealed class DashboardQuery(AppDbContext db, SummaryReportCache reports)
+public sealed class DashboardQuery(AppDbContext db, SummaryReportCache reports, DeadlineQuery deadlines)
 {
     /// <summary>Agreements whose graphs are loaded at once when their models are out of date: bounds the memory a cold cache needs.</summary>
     private const int GraphBatchSize = 25;
@@ -113,9 +117,17 @@ public sealed class DashboardQuery(AppDbContext db, SummaryReportCache reports)
             .ToDictionaryAsync(c => c.AuditId, cancellationToken);
 
         var models = await ReportsAsync(ids, stamp, regions, cancellationToken);
+        // Deadlines depend on today's date, so they are never cached with the report models.
+        var due = await deadlines.ForAgreementsAsync(ids, cancellationToken);
         var rows = listed
             .Where(a => models.ContainsKey(a.Id))
-            .Select(a => new DashboardRow(models[a.Id], a.LastAuditId is { } last ? changes.GetValueOrDefault(last) : null))
+            .Select(a => new DashboardRow(models[a.Id], a.LastAuditId is { } last ? changes.GetValueOrDefault(last) : null) { Deadlines = due.GetValueOrDefault(a.Id) })
+            .Where(r => filter.Due switch
+            {
+                DashboardDue.Overdue => r.Deadlines?.AnyOverdue == true,
+                DashboardDue.Soon => r.Deadlines?.AnyDueSoon == true,
+                _ => true,
+            })
             .ToList();
         return new DashboardResult(filter, regions, years, Sort(rows, filter.Sort, filter.Descending), span?.Count ?? 0);
     }
@@ -167,6 +179,7 @@ public sealed class DashboardQuery(AppDbContext db, SummaryReportCache reports)
         {
             DashboardSort.Execution => r.ExecutionPercent is null,
             DashboardSort.Changed => r.LastChange is null,
+            DashboardSort.Waiting => r.Deadlines?.LongestWaitDays is null,
             _ => false,
         });
         var ordered = sort switch
@@ -176,6 +189,7 @@ public sealed class DashboardQuery(AppDbContext db, SummaryReportCache reports)
             DashboardSort.Execution => By(withFigureFirst, r => r.ExecutionPercent, descending),
             DashboardSort.Findings => By(By(withFigureFirst, r => r.Errors, descending), r => r.Warnings, descending),
             DashboardSort.Changed => By(withFigureFirst, r => r.LastChange?.AuditId, descending),
+            DashboardSort.Waiting => By(withFigureFirst, r => r.Deadlines?.LongestWaitDays, descending),
             _ => By(withFigureFirst, r => r.Agreement.Region, descending, text),
         };
         return ordered

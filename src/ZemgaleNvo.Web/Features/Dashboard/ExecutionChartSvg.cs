@@ -62,7 +62,7 @@ public static class ExecutionChartSvg
         var svg = new StringBuilder(4096 + (rows.Count * 1024));
         svg.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" viewBox=\"0 0 ")
             .Append(N(ViewBoxWidth)).Append(' ').Append(N(height))
-            .Append("\" role=\"img\" aria-labelledby=\"execution-chart-title execution-chart-desc\" lang=\"").Append(format.LanguageTag).Append('"')
+            .Append("\" role=\"img\" aria-labelledby=\"execution-chart-title\" aria-describedby=\"execution-chart-desc\" lang=\"").Append(format.LanguageTag).Append('"')
             .Append(" font-family=\"'DejaVu Sans', Verdana, Arial, sans-serif\" font-size=\"").Append(N(FontSize))
             .Append("\" fill=\"").Append(ChartPalette.Text).Append("\">\n");
         svg.Append("<title id=\"execution-chart-title\">").Append(Escape(text.Title)).Append("</title>\n");

@@ -11,10 +11,16 @@ namespace ZemgaleNvo.Web.Features.Errors;
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorsController : Controller
 {
+    // No parameters to bind, on purpose: the re-executed request still carries the refused body, and
+    // model binding reads the form for its value providers before it binds anything, so an unreadable
+    // form (a %00, more than 1 024 fields, too large) would fail a second time, turning the first
+    // read's 400 into a 500. The code is read from the route values directly.
     [Route("/error/{statusCode:int?}")]
-    public IActionResult Show(int? statusCode)
+    public IActionResult Show()
     {
-        var code = statusCode ?? StatusCodes.Status500InternalServerError;
+        var code = int.TryParse(RouteData.Values["statusCode"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : StatusCodes.Status500InternalServerError;
         if (code is < 400 or > 599)
         {
             code = StatusCodes.Status404NotFound;

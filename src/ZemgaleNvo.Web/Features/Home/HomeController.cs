@@ -24,6 +24,6 @@ public sealed class HomeController(AgreementListQuery agreements, CookiePolicy c
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, Secure = cookies.HttpsOnly || Request.IsHttps, SameSite = SameSiteMode.Lax });
-        return LocalRedirect(!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return LocalRedirect(Url.SafeReturnUrl(returnUrl));
     }
 }

@@ -28,6 +28,24 @@ public sealed class ReportText(ReportFormat format)
     public string FindingsIntro => L["Portāls šīs neatbilstības atrada datos automātiski. Tās palīdz sagatavot un pārbaudīt pārskatu; publicējamā kopsavilkumā tās neiekļauj."];
     public string NoFindings => L["Neatbilstības nav atrastas."];
     public string NoResults => L["Rezultāti nav ievadīti."];
+
+    /// <summary>
+    /// What stands above a strand's results: the heading the performer typed, or else the strand's
+    /// own name, so a report never numbers results without saying whose they are.
+    /// </summary>
+    public string StrandHeading(ReportLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var heading = string.IsNullOrWhiteSpace(line.ResultsHeading) ? L["Virziens „{0}”", line.Name] : line.ResultsHeading.TrimEnd();
+        return heading.EndsWith(':') ? heading : heading + ":";
+    }
+
+    /// <summary>"Virzienam „…” rezultāti nav ievadīti.": an empty strand says which strand it is.</summary>
+    public string NoResultsFor(ReportLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return L["Virzienam „{0}” rezultāti nav ievadīti.", line.Name];
+    }
     public string Page => L["Lapa {0} no {1}"];
     public string Year => L["Gads"];
     public string Line => L["Budžeta pozīcija"];
@@ -86,7 +104,28 @@ public sealed class ReportText(ReportFormat format)
     }
 
     public string SeverityName(Domain.Checks.FindingSeverity severity) =>
-        severity == Domain.Checks.FindingSeverity.Error ? Error : Warning;
+        severity switch
+        {
+            Domain.Checks.FindingSeverity.Error => Error,
+            Domain.Checks.FindingSeverity.Deviation => Deviation,
+            _ => Warning,
+        };
+
+    public string Deviation => L["Novirze"];
+
+    public string Explanation => L["Paskaidrojums"];
+
+    /// <summary>"Paskaidrojums (Anna Bērziņa, 04.12.2026. 10:15)" before the text of an explanation.</summary>
+    public string ExplanationBy(ReportExplanation explanation)
+    {
+        ArgumentNullException.ThrowIfNull(explanation);
+        var by = L["Paskaidrojums ({0}, {1})", explanation.WrittenByName, Formatting.Display.Timestamp(explanation.WrittenAtUtc)];
+        return explanation.AcceptedAtUtc is { } accepted
+            ? by + "; " + L["pieņēma {0}, {1}", explanation.AcceptedByName ?? "?", Formatting.Display.Timestamp(accepted)]
+            : by;
+    }
+
+    public string PastExplanations => L["Paskaidrojumi par novirzēm, kas vairs netiek konstatētas"];
 
     /// <summary>
     /// A list item punctuated as the official template does: "…;" inside a list, "…." at its end,

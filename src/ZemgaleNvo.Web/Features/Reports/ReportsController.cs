@@ -26,7 +26,10 @@ public sealed record ReportPage(SummaryReport Report, ReportFormat Format, Repor
     /// the language: the body is the same for everyone who may see the agreement, so it is rendered
     /// once per agreement, year, data stamp and language and then reused (the views' cache tag).
     /// </summary>
-    public string BodyCacheKey => $"{Report.Agreement.Id}|{YearNumber}|{Stamp}";
+    public string BodyCacheKey => $"{Report.Agreement.Id}|{YearNumber}|{Stamp}|{(Public ? "public" : "portal")}";
+
+    /// <summary>The public page of a published summary (Publication feature): no findings, no portal navigation, the public downloads.</summary>
+    public bool Public { get; init; }
 }
 
 /// <summary>The summary (Kopsavilkums) and the yearly reports of an agreement: pages and downloads.</summary>
@@ -188,7 +191,7 @@ public sealed class ReportsController(
         {
             return refusal;
         }
-        var shown = findings ? report! : report! with { Findings = [] };
+        var shown = findings ? report! : report!.WithoutFindings();
         return File(SummaryXlsx.Render(shown, CurrentFormat), XlsxType, report!.FileStem + ".xlsx");
     }
 
@@ -208,7 +211,7 @@ public sealed class ReportsController(
         {
             return refusal;
         }
-        var published = findings ? report! : report! with { Findings = [] };
+        var published = findings ? report! : report!.WithoutFindings();
         return File(SummaryJson.Render(published), "application/json; charset=utf-8", report!.FileStem + ".json");
     }
 

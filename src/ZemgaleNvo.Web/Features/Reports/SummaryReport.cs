@@ -19,6 +19,26 @@ public sealed record SummaryReport(
     IReadOnlyList<ReportNonCompliance> NonCompliance,
     IReadOnlyList<ConsistencyFinding> Findings)
 {
+    /// <summary>
+    /// The performer's explanations of findings, current and past. Like the findings, for the annex
+    /// only: the published versions leave both out.
+    /// </summary>
+    public IReadOnlyList<ReportExplanation> Explanations { get; init; } = [];
+
+    /// <summary>The explanation of a finding, if one was written.</summary>
+    public ReportExplanation? ExplanationOf(ConsistencyFinding finding) =>
+        FindingKey.Of(finding) is { } key ? Explanations.FirstOrDefault(e => e.Key == key) : null;
+
+    /// <summary>Explanations whose finding is no longer found (of one year, or all): kept as history.</summary>
+    public IReadOnlyList<ReportExplanation> PastExplanations(int? yearNumber)
+    {
+        var current = Findings.Select(FindingKey.Of).OfType<FindingKey>().ToHashSet();
+        return Explanations.Where(e => !current.Contains(e.Key) && (yearNumber is null || e.Key.YearNumber == yearNumber)).ToList();
+    }
+
+    /// <summary>The version to publish: without the portal's findings and the explanations of them.</summary>
+    public SummaryReport WithoutFindings() => this with { Findings = [], Explanations = [] };
+
     public long NonCompliantCents => NonCompliance.Sum(n => n.AmountCents);
     public long UnrecoveredCents => NonCompliance.Sum(n => n.UnrecoveredCents);
 
@@ -44,6 +64,16 @@ public sealed record ReportAgreement(
     DateOnly PeriodEnd,
     ReviewStatus SummaryStatus,
     string? OtherInformation);
+
+/// <summary>An explanation of a finding, with who wrote it and who accepted it.</summary>
+public sealed record ReportExplanation(
+    FindingKey Key,
+    string Text,
+    string WrittenByName,
+    DateTime WrittenAtUtc,
+    string? AcceptedByName,
+    DateTime? AcceptedAtUtc,
+    DateTime? MoreRequestedAtUtc);
 
 public sealed record ReportLine(int Id, int Ordinal, string Name, string? ResultsHeading);
 

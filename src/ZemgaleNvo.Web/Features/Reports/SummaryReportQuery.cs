@@ -97,7 +97,15 @@ public static class SummaryReportBuilder
             lineTotals,
             new ReportTotals(budget.PlannedCents, budget.ActualCents, budget.CarriedOverCents, finalRemaining),
             nonCompliance,
-            ConsistencyChecker.Check(agreement, regions));
+            ConsistencyChecker.Check(agreement, regions))
+        {
+            Explanations = agreement.Years
+                .OrderBy(y => y.Number)
+                .SelectMany(y => y.FindingExplanations
+                    .OrderBy(e => e.Id)
+                    .Select(e => new ReportExplanation(e.Key(y.Number), e.Text, e.WrittenByName, e.WrittenAtUtc, e.AcceptedByName, e.AcceptedAtUtc, e.MoreRequestedAtUtc)))
+                .ToList(),
+        };
     }
 
     private static ReportYear BuildYear(ImplementationYear year, IReadOnlyList<ReportLine> lines, Dictionary<int, ReportLine> lineById, YearBalance balance)

@@ -63,8 +63,17 @@ public sealed class ReviewController(
 
     [HttpPost("approve")]
     [OpensYear(AgreementOperation.Review, Graph = true)]
-    public Task<IActionResult> Approve(int id, int number, OpenedYear opened, CancellationToken cancellationToken) =>
-        StepAsync(id, number, ReviewTransition.Approve, opened, new ReviewDraft(), cancellationToken);
+    public async Task<IActionResult> Approve(int id, int number, OpenedYear opened, [FromForm] bool confirmed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(opened);
+        // Deviations the reviewer has not accepted: approving anyway is allowed, but asked twice.
+        var page = await workspace.BuildAsync(User, opened, null, null, cancellationToken);
+        if (!confirmed && opened.Year.Status == ReviewStatus.Submitted && page.Explanations?.Unaccepted.Count > 0)
+        {
+            return this.ViewWithStatus("~/Features/Years/Workspace.cshtml", page with { ApprovalToConfirm = true }, StatusCodes.Status200OK);
+        }
+        return await StepAsync(id, number, ReviewTransition.Approve, opened, new ReviewDraft(), cancellationToken);
+    }
 
     [HttpPost("reopen")]
     [OpensYear(AgreementOperation.Reopen, Graph = true)]
@@ -88,6 +97,7 @@ public sealed class ReviewController(
             return await WorkspaceAgainAsync(opened, null, draft, cancellationToken);
         }
 
+        var named = transition == ReviewTransition.Return ? await NamedDeviationsAsync(opened, draft, cancellationToken) : [];
         YearWorkflow.Apply(opened.Year, transition);
         var note = ReviewHistory.Note(User, id, number, transition switch
         {
@@ -95,11 +105,23 @@ public sealed class ReviewController(
             ReviewTransition.Approve => ReviewNoteKind.Approved,
             _ => ReviewNoteKind.Reopened,
         }, draft.Text);
+        if (named.Count > 0)
+        {
+            // The named findings go into the reason itself, so the history and the e-mail say them too.
+            // Stored once for every reader, so in the report's language, Latvian.
+            note.Text += "\nLūgts papildināt paskaidrojumus:\n" + string.Join("\n", named.Select(d => "– " + d.Finding.MessageLv));
+            foreach (var deviation in named)
+            {
+                deviation.Explanation?.RequestMore(note.AtUtc);
+            }
+        }
         db.ReviewNotes.Add(note);
         if (transition == ReviewTransition.Approve)
         {
             await freezer.FreezeAsync(opened.Agreement, number, note.AuthorUserId, note.AuthorName, note.AtUtc, cancellationToken);
         }
+        // Queued in the same save as the step: both are committed, or neither.
+        await notices.BeforeSaveAsync(id, number, transition, note.Text, note.AuthorName, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -110,7 +132,7 @@ public sealed class ReviewController(
             TempData[Flash.Key] = localizer["Kamēr jūs lēmāt, gada statuss mainījās. Pārskatiet un mēģiniet vēlreiz."].Value;
             return RedirectToAction("Workspace", "Years", new { id, number });
         }
-        await notices.AfterAsync(id, number, transition, note.Text, note.AuthorName);
+        await notices.AfterSaveAsync();
         TempData[Flash.Key] = transition switch
         {
             ReviewTransition.Return => localizer["Gads atgriezts biedrībai labošanai."].Value,
@@ -118,6 +140,18 @@ public sealed class ReviewController(
             _ => localizer["Gads atvērts no jauna labošanai."].Value,
         };
         return RedirectToAction("Workspace", "Years", new { id, number });
+    }
+
+    /// <summary>The year's current deviations that the return form names; unknown names are ignored.</summary>
+    private async Task<List<Explanations.ExplainedFinding>> NamedDeviationsAsync(OpenedYear opened, ReviewDraft draft, CancellationToken cancellationToken)
+    {
+        if (draft.Findings.Count == 0)
+        {
+            return [];
+        }
+        var regions = await db.Regions.AsNoTracking().ToListAsync(cancellationToken);
+        var deviations = Explanations.ExplanationsPanel.DeviationsOf(opened.Year, Domain.Checks.ConsistencyChecker.Check(opened.Agreement, regions));
+        return deviations.Where(d => draft.Findings.Contains(d.Key.FormValue)).ToList();
     }
 
     private async Task<IActionResult> WorkspaceAgainAsync(OpenedYear opened, ReviewDraft? comment, ReviewDraft? decision, CancellationToken cancellationToken, int status = StatusCodes.Status422UnprocessableEntity)

@@ -19,6 +19,9 @@ public sealed class ReviewDraft
     /// <summary>What a comment is about: empty for the year, <c>result:12</c> or <c>spending:7</c>.</summary>
     [Display(Name = "Par ko")]
     public string? Target { get; set; }
+
+    /// <summary>When returning a year: the deviations (<see cref="Domain.Checks.FindingKey.FormValue"/>) whose explanation needs more.</summary>
+    public List<string> Findings { get; set; } = [];
 }
 
 /// <summary>How the approved document was frozen: shown beside its download.</summary>

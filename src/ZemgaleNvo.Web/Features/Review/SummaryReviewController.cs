@@ -101,6 +101,8 @@ public sealed class SummaryReviewController(
         {
             await freezer.FreezeAsync(agreement, null, note.AuthorUserId, note.AuthorName, note.AtUtc, cancellationToken);
         }
+        // Queued in the same save as the step: both are committed, or neither.
+        await notices.BeforeSaveAsync(id, null, transition, note.Text, note.AuthorName, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -110,7 +112,7 @@ public sealed class SummaryReviewController(
             TempData[Flash.Key] = localizer["Kamēr jūs lēmāt, kopsavilkuma statuss mainījās. Pārskatiet un mēģiniet vēlreiz."].Value;
             return RedirectToAction(nameof(Review), new { id });
         }
-        await notices.AfterAsync(id, null, transition, note.Text, note.AuthorName);
+        await notices.AfterSaveAsync();
         TempData[Flash.Key] = localizer["Kopsavilkuma statuss: {0}.", Formatting.Display.Status(agreement.SummaryStatus)].Value;
         return RedirectToAction(nameof(Review), new { id });
     }

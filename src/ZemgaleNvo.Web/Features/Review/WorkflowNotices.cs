@@ -4,18 +4,16 @@ using ZemgaleNvo.Web.Notifications;
 namespace ZemgaleNvo.Web.Features.Review;
 
 /// <summary>
-/// Tells the people concerned about a review step, after it is saved: reviewers of a submitted
-/// year, the performer's staff of a returned, reopened or approved one. The summary's steps send
-/// no email: the summary is decided together with the ministry, and its page shows the history.
+/// Tells the people concerned about a review step of a year or of the summary: reviewers of a
+/// submitted one, the performer's staff of a returned, reopened or approved one. The emails are
+/// queued in the step's own save (<see cref="BeforeSaveAsync"/>) and tried at once after it
+/// (<see cref="AfterSaveAsync"/>); what the mail server does not take, the outbox sender retries.
 /// </summary>
-public sealed class WorkflowNotices(IWorkflowNotifier notifier)
+public sealed class WorkflowNotices(IWorkflowNotifier notifier, OutboxWriter outbox, TimeProvider time)
 {
-    public Task AfterAsync(int agreementId, int? yearNumber, ReviewTransition transition, string? reason, string actorName)
+    /// <summary>Adds the step's emails to the request's context; call before <c>SaveChangesAsync</c>.</summary>
+    public Task BeforeSaveAsync(int agreementId, int? yearNumber, ReviewTransition transition, string? reason, string actorName, CancellationToken cancellationToken)
     {
-        if (yearNumber is not { } number)
-        {
-            return Task.CompletedTask;
-        }
         var kind = transition switch
         {
             ReviewTransition.Submit => WorkflowNoticeKind.Submitted,
@@ -23,7 +21,9 @@ public sealed class WorkflowNotices(IWorkflowNotifier notifier)
             // Reopening hands the year back to the performer, as a return does, with the admin's reason.
             _ => WorkflowNoticeKind.Returned,
         };
-        // Not the request's token: the email should still go if the user closes the page (the notifier never throws).
-        return notifier.NotifyAsync(new WorkflowNotice(agreementId, number, kind, reason, actorName, DateTime.UtcNow), CancellationToken.None);
+        return notifier.QueueAsync(new WorkflowNotice(agreementId, yearNumber, kind, reason, actorName, time.GetUtcNow().UtcDateTime), cancellationToken);
     }
+
+    /// <summary>After the save: one attempt at once (the outbox sender retries what fails). Never throws for mail reasons.</summary>
+    public Task AfterSaveAsync() => outbox.SendSavedAsync();
 }

@@ -19,6 +19,12 @@ public sealed record WorkspacePage(
     Review.ReviewPanel Review)
 {
     public bool CanSubmit => CanEdit && Checklist.CanSubmit;
+
+    /// <summary>The year's deviations with their explanations (written here, judged by the reviewer).</summary>
+    public Explanations.ExplanationsPanel? Explanations { get; init; }
+
+    /// <summary>The reviewer asked to approve while deviations are not accepted: the page asks to confirm.</summary>
+    public bool ApprovalToConfirm { get; init; }
 }
 
 public sealed class EvaluationForm

@@ -13,7 +13,8 @@ namespace ZemgaleNvo.Web.Features.Years;
 /// <summary>Builds the year page: figures, checklist, entries, deleted records and the review panel.</summary>
 public sealed class YearWorkspaceQuery(AppDbContext db, IAuthorizationService authorization, ReviewPanelQuery review)
 {
-    public async Task<WorkspacePage> BuildAsync(ClaimsPrincipal user, OpenedYear opened, ReviewDraft? comment, ReviewDraft? decision, CancellationToken cancellationToken)
+    public async Task<WorkspacePage> BuildAsync(ClaimsPrincipal user, OpenedYear opened, ReviewDraft? comment, ReviewDraft? decision, CancellationToken cancellationToken,
+        Explanations.ExplanationDraft? explanation = null)
     {
         ArgumentNullException.ThrowIfNull(opened);
 
@@ -29,6 +30,11 @@ public sealed class YearWorkspaceQuery(AppDbContext db, IAuthorizationService au
             .Where(s => s.ImplementationYearId == opened.Year.Id && s.DeletedAtUtc != null)
             .OrderByDescending(s => s.DeletedAtUtc).ToListAsync(cancellationToken);
         var panel = await review.BuildAsync(user, opened.Agreement, opened.Year, comment, decision, cancellationToken);
-        return new WorkspacePage(opened, balance, YearChecklist.For(opened.Agreement, opened.Year.Number, findings), canEdit, isLast, deletedResults, deletedSpending, panel);
+        var canAccept = opened.Year.Status == ReviewStatus.Submitted
+            && (await authorization.AuthorizeAsync(user, new AgreementResource(opened.Agreement.Id, opened.Agreement.PerformerId), AgreementOperations.Review)).Succeeded;
+        return new WorkspacePage(opened, balance, YearChecklist.For(opened.Agreement, opened.Year.Number, findings), canEdit, isLast, deletedResults, deletedSpending, panel)
+        {
+            Explanations = Explanations.ExplanationsPanel.For(opened.Agreement, opened.Year, findings, canEdit, canAccept, explanation),
+        };
     }
 }

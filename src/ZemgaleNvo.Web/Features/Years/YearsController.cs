@@ -47,8 +47,9 @@ public sealed class YearsController(
         YearWorkflow.Submit(opened.Year, page.Checklist);
         var note = ReviewHistory.Note(User, id, number, ReviewNoteKind.Submitted, null);
         db.ReviewNotes.Add(note);
+        await notices.BeforeSaveAsync(id, number, ReviewTransition.Submit, null, note.AuthorName, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await notices.AfterAsync(id, number, ReviewTransition.Submit, null, note.AuthorName);
+        await notices.AfterSaveAsync();
         TempData[Flash.Key] = localizer["Gads iesniegts izskatīšanai. Līdz ministrijas lēmumam to labot nevar."].Value;
         return RedirectToAction(nameof(Workspace), new { id, number });
     }

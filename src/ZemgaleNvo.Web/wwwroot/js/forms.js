@@ -96,7 +96,11 @@
     function updateCounter(field) {
         var counter = document.getElementById(field.id + '_counter');
         var max = field.getAttribute('maxlength') || field.getAttribute('data-val-length-max');
-        if (counter && max) { counter.textContent = field.value.length + ' / ' + max; }
+        if (counter && max) {
+            counter.textContent = field.value.length + ' / ' + max;
+            // Announced only near the limit, not on every keystroke (issue 19).
+            if (Number(max) - field.value.length <= Number(max) / 10) { counter.setAttribute('aria-live', 'polite'); } else { counter.removeAttribute('aria-live'); }
+        }
     }
 
     function updateCarryOverTotal(form) {
@@ -122,7 +126,6 @@
                 var counter = document.createElement('div');
                 counter.id = field.id + '_counter';
                 counter.className = 'form-text text-end';
-                counter.setAttribute('aria-live', 'polite');
                 field.insertAdjacentElement('afterend', counter);
                 updateCounter(field);
                 field.addEventListener('input', function () { updateCounter(field); });

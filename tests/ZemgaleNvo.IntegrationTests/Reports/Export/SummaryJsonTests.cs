@@ -10,7 +10,7 @@ namespace ZemgaleNvo.IntegrationTests.Reports.Export;
 /// <summary>The open-data JSON of the demo agreement: its schema and the seed document's figures.</summary>
 public class SummaryJsonTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
-    private static readonly string[] Severities = ["error", "warning"];
+    private static readonly string[] Severities = ["error", "deviation", "warning"];
 
     private async Task<(string Text, JsonElement Root)> RenderAsync()
     {

@@ -190,6 +190,8 @@ public sealed class AdminAgreementsController(AppDbContext db, AgreementUsage us
             new(localizer["Reģions"], Region(saved.RegionId), Region(yours.RegionId)),
             new(localizer["Perioda sākums"], Display.Date(saved.PeriodStart), Display.Date(yours.PeriodStart)),
             new(localizer["Perioda beigas"], Display.Date(saved.PeriodEnd), Display.Date(yours.PeriodEnd)),
+            new(localizer["Gada pārskats jāiesniedz dienās pēc gada beigām"], $"{saved.YearReportDueDays}", $"{yours.YearReportDueDays}"),
+            new(localizer["Kopsavilkums jāiesniedz dienās pēc līguma beigām"], $"{saved.SummaryDueDays}", $"{yours.SummaryDueDays}"),
         };
         var conflict = await ConcurrencyConflict.DescribeAsync(db, nameof(DelegationAgreement), saved.Id, fields, deleted: false, cancellationToken);
         yours.Version = saved.Version;

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using ZemgaleNvo.Domain.Agreements;
 using ZemgaleNvo.Domain.Organisations;
+using ZemgaleNvo.Domain.Periods;
 using ZemgaleNvo.Infrastructure.Data.Configurations;
 using ZemgaleNvo.Web.Forms;
 
@@ -49,6 +50,16 @@ public sealed class AgreementForm
     [Display(Name = "Perioda beigas")]
     public DateOnly? PeriodEnd { get; set; }
 
+    [Required(ErrorMessage = "Norādiet, cik dienu pēc gada beigām jāiesniedz gada pārskats.")]
+    [Range(0, ReportingSchedule.MaxDays, ErrorMessage = "Jānorāda vesels dienu skaits no {1} līdz {2}.")]
+    [Display(Name = "Gada pārskats jāiesniedz dienās pēc gada beigām")]
+    public int? YearReportDueDays { get; set; } = ReportingSchedule.DefaultYearReportDays;
+
+    [Required(ErrorMessage = "Norādiet, cik dienu pēc līguma beigām jāiesniedz kopsavilkums.")]
+    [Range(0, ReportingSchedule.MaxDays, ErrorMessage = "Jānorāda vesels dienu skaits no {1} līdz {2}.")]
+    [Display(Name = "Kopsavilkums jāiesniedz dienās pēc līguma beigām")]
+    public int? SummaryDueDays { get; set; } = ReportingSchedule.DefaultSummaryDays;
+
     public int Version { get; set; }
 
     public static AgreementForm From(DelegationAgreement agreement)
@@ -66,6 +77,8 @@ public sealed class AgreementForm
             RegionId = agreement.RegionId,
             PeriodStart = agreement.PeriodStart,
             PeriodEnd = agreement.PeriodEnd,
+            YearReportDueDays = agreement.YearReportDueDays,
+            SummaryDueDays = agreement.SummaryDueDays,
             Version = agreement.Version,
         };
     }
@@ -82,6 +95,8 @@ public sealed class AgreementForm
         agreement.TaskText = TaskText!.Trim();
         agreement.PerformerId = PerformerId!.Value;
         agreement.RegionId = RegionId!.Value;
+        agreement.YearReportDueDays = YearReportDueDays!.Value;
+        agreement.SummaryDueDays = SummaryDueDays!.Value;
     }
 }
 

@@ -34,7 +34,7 @@ public static class BudgetChartSvg
         var svg = new StringBuilder(8192);
         svg.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"budget-chart\" width=\"100%\" viewBox=\"0 0 ")
             .Append(N(layout.Width)).Append(' ').Append(N(layout.Height))
-            .Append("\" role=\"img\" aria-labelledby=\"").Append(id).Append("-title ").Append(id).Append("-desc\"")
+            .Append("\" role=\"img\" aria-labelledby=\"").Append(id).Append("-title\" aria-describedby=\"").Append(id).Append("-desc\"")
             .Append(" lang=\"").Append(format.LanguageTag).Append('"')
             .Append(" font-family=\"'DejaVu Sans', Verdana, Arial, sans-serif\" font-size=\"").Append(N(FontSize)).Append("\" fill=\"").Append(ChartPalette.Text).Append("\">\n");
         svg.Append("<title id=\"").Append(id).Append("-title\">").Append(Escape(text.ChartSection)).Append("</title>\n");

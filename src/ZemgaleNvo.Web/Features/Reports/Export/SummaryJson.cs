@@ -17,7 +17,7 @@ namespace ZemgaleNvo.Web.Features.Reports.Export;
 public static class SummaryJson
 {
     /// <summary>Raised in the minor part when fields are added, in the major part when any field changes meaning or goes.</summary>
-    public const string SchemaVersion = "1.0";
+    public const string SchemaVersion = "1.1";
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -65,8 +65,19 @@ public static class SummaryJson
             report.Findings.Select(f => new FindingJson(
                 f.RuleCode, Severity(f.Severity), f.YearNumber,
                 f.BudgetLineId is { } id && ordinals.TryGetValue(id, out var ordinal) ? ordinal : null,
-                f.ActivityId, f.MessageLv, f.MessageEn)).ToList());
+                f.ActivityId, f.MessageLv, f.MessageEn, f.IndicatorId,
+                report.ExplanationOf(f) is { } e ? Explanation(e) : null)).ToList(),
+            report.PastExplanations(null).Select(e => new PastExplanationJson(
+                e.Key.RuleCode, e.Key.YearNumber,
+                e.Key.BudgetLineId is { } id && ordinals.TryGetValue(id, out var ordinal) ? ordinal : null,
+                e.Key.IndicatorId, Explanation(e))).ToList());
     }
+
+    private static ExplanationJson Explanation(ReportExplanation e) => new(
+        e.Text, e.WrittenByName, Utc(e.WrittenAtUtc), e.AcceptedByName, e.AcceptedAtUtc is { } a ? Utc(a) : null,
+        e.MoreRequestedAtUtc is { } m ? Utc(m) : null);
+
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 
     private static YearJson Year(ReportYear year) => new(
         year.Number,

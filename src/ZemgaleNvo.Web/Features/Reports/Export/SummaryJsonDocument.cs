@@ -17,7 +17,8 @@ internal sealed record SummaryJsonDocument(
     TotalsJson Totals,
     NonComplianceJson NonCompliance,
     string? OtherInformation,
-    IReadOnlyList<FindingJson> Findings);
+    IReadOnlyList<FindingJson> Findings,
+    IReadOnlyList<PastExplanationJson> PastExplanations);
 
 internal sealed record AgreementJson(
     int Id,
@@ -108,7 +109,26 @@ internal sealed record FindingJson(
     int? LineOrdinal,
     int? ResultId,
     string MessageLv,
-    string MessageEn);
+    string MessageEn,
+    int? IndicatorId,
+    ExplanationJson? Explanation);
+
+/// <summary>The performer's explanation of a finding; times are UTC, ISO 8601 with the time of day.</summary>
+internal sealed record ExplanationJson(
+    string Text,
+    string WrittenBy,
+    DateTime WrittenAt,
+    string? AcceptedBy,
+    DateTime? AcceptedAt,
+    DateTime? MoreRequestedAt);
+
+/// <summary>An explanation whose finding is no longer found, kept as history.</summary>
+internal sealed record PastExplanationJson(
+    string RuleCode,
+    int Year,
+    int? LineOrdinal,
+    int? IndicatorId,
+    ExplanationJson Explanation);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

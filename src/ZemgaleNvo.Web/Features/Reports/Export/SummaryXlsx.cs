@@ -164,8 +164,8 @@ public static class SummaryXlsx
 
     private static XlsxSheet FindingsSheet(SummaryReport report, ReportFormat format, ReportText text, ExportText words)
     {
-        var sheet = new XlsxSheet(words.FindingsSheet, [14, 34, 8, 40, 100])
-            .Header(text.Severity, words.RuleCode, text.Year, text.Line, text.Finding);
+        var sheet = new XlsxSheet(words.FindingsSheet, [14, 34, 8, 40, 100, 80])
+            .Header(text.Severity, words.RuleCode, text.Year, text.Line, text.Finding, text.Explanation);
         var lines = report.Lines.ToDictionary(l => l.Id);
         foreach (var finding in report.Findings)
         {
@@ -175,7 +175,19 @@ public static class SummaryXlsx
                 XlsxCell.Of(finding.RuleCode),
                 XlsxCell.Of(finding.YearNumber is { } y ? ReportFormat.Roman(y) : null),
                 XlsxCell.Of(line, XlsxStyle.Wrap),
-                XlsxCell.Of(finding.Message(format.Culture), XlsxStyle.Wrap));
+                XlsxCell.Of(finding.Message(format.Culture), XlsxStyle.Wrap),
+                XlsxCell.Of(report.ExplanationOf(finding) is { } explanation ? text.ExplanationBy(explanation) + ": " + explanation.Text : null, XlsxStyle.Wrap));
+        }
+        foreach (var explanation in report.PastExplanations(null))
+        {
+            // Explanations of findings no longer found: history, with no finding beside them.
+            sheet.Row(
+                XlsxCell.Of(text.PastExplanations),
+                XlsxCell.Of(explanation.Key.RuleCode),
+                XlsxCell.Of(ReportFormat.Roman(explanation.Key.YearNumber)),
+                XlsxCell.Of(explanation.Key.BudgetLineId is { } lineId && lines.TryGetValue(lineId, out var pastLine) ? pastLine.Name : null, XlsxStyle.Wrap),
+                XlsxCell.Empty,
+                XlsxCell.Of(text.ExplanationBy(explanation) + ": " + explanation.Text, XlsxStyle.Wrap));
         }
         if (report.Findings.Count == 0)
         {

@@ -172,15 +172,11 @@ internal abstract class ReportPdfComposer
     {
         foreach (var strand in year.Strands)
         {
-            if (strand.Line.ResultsHeading is { } heading)
-            {
-                var label = heading.TrimEnd().EndsWith(':') ? heading.TrimEnd() : heading.TrimEnd() + ":";
-                document.Paragraph([TextSpan.Bold(label)], Lead);
-            }
+            document.Paragraph([TextSpan.Bold(Text.StrandHeading(strand.Line))], Lead);
 
             if (strand.Results.Count == 0)
             {
-                document.Paragraph([TextSpan.Italic(Text.NoResults)]);
+                document.Paragraph([TextSpan.Italic(Text.NoResultsFor(strand.Line))]);
                 continue;
             }
 
@@ -272,15 +268,20 @@ internal abstract class ReportPdfComposer
         }
     }
 
-    /// <summary>The portal's findings as an annex on a page of its own: severity, year and message.</summary>
-    protected void ComposeFindingsAnnex(PdfDocumentBuilder document, IReadOnlyList<ConsistencyFinding> findings)
+    /// <summary>
+    /// The portal's findings as an annex on a page of its own: severity, year and message, each with
+    /// the performer's explanation under it; then the explanations of findings no longer found.
+    /// </summary>
+    protected void ComposeFindingsAnnex(PdfDocumentBuilder document, IReadOnlyList<ConsistencyFinding> findings, int? yearNumber = null)
     {
+        var past = Report.PastExplanations(yearNumber);
         document.PageBreak();
         document.Heading(Text.FindingsSection, 2);
         document.Paragraph(Text.FindingsIntro, Note);
         if (findings.Count == 0)
         {
             document.Paragraph(Text.NoFindings);
+            ComposePastExplanations(document, past);
             return;
         }
 
@@ -291,13 +292,30 @@ internal abstract class ReportPdfComposer
         }.Header(Text.Severity, Text.Year, Text.Finding);
         foreach (var finding in findings)
         {
+            var explanation = Report.ExplanationOf(finding);
             table.Row(
                 Text.SeverityName(finding.Severity),
                 finding.YearNumber is { } number ? ReportFormat.Roman(number) : "–",
-                finding.Message(Format.Culture));
+                explanation is null
+                    ? finding.Message(Format.Culture)
+                    : finding.Message(Format.Culture) + "\n" + Text.ExplanationBy(explanation) + ": " + explanation.Text);
         }
 
         document.Table(table);
+        ComposePastExplanations(document, past);
+    }
+
+    private void ComposePastExplanations(PdfDocumentBuilder document, IReadOnlyList<ReportExplanation> past)
+    {
+        if (past.Count == 0)
+        {
+            return;
+        }
+        document.Heading(Text.PastExplanations, 3);
+        foreach (var explanation in past)
+        {
+            document.Paragraph(ReportFormat.Roman(explanation.Key.YearNumber) + ". " + Text.ExplanationBy(explanation) + ": " + explanation.Text, Note);
+        }
     }
 
     /// <summary>The non-compliant expenditure items as a table.</summary>

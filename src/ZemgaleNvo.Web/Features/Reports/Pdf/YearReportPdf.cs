@@ -65,7 +65,7 @@ internal sealed class YearReportDocument(SummaryReport report, ReportYear year, 
         ComposeNonCompliance(document);
         if (includeFindingsAnnex)
         {
-            ComposeFindingsAnnex(document, [.. Report.Findings.Where(f => f.YearNumber == year.Number)]);
+            ComposeFindingsAnnex(document, [.. Report.Findings.Where(f => f.YearNumber == year.Number)], year.Number);
         }
     }
 
