@@ -26,7 +26,7 @@ public sealed record DocumentInfo
     public string? Creator { get; init; }
 
     /// <summary>The program that wrote the PDF.</summary>
-    public string? Producer { get; init; } = "ZemgaleNvo.Pdf (PDFsharp)";
+    public string? Producer { get; init; } = "ZemgaleNvo.Pdf";
 
     /// <summary>
     /// Creation (and modification) time; null means now. Set it for reproducible files: the

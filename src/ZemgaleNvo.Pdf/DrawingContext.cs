@@ -1,4 +1,3 @@
-using PdfSharp.Drawing;
 using SkiaSharp;
 using ZemgaleNvo.Pdf.Layout;
 
@@ -15,14 +14,14 @@ namespace ZemgaleNvo.Pdf;
 /// </remarks>
 public sealed class DrawingContext
 {
-    private readonly XGraphics _graphics;
+    private readonly PageCanvas _canvas;
     private readonly FontCache _fonts;
 
-    internal DrawingContext(XGraphics graphics, SKRect area, FontCache fonts)
+    internal DrawingContext(PageCanvas canvas, SKRect area)
     {
-        _graphics = graphics;
+        _canvas = canvas;
         Area = area;
-        _fonts = fonts;
+        _fonts = canvas.Fonts;
     }
 
     /// <summary>The block's area in page coordinates.</summary>
@@ -48,23 +47,24 @@ public sealed class DrawingContext
             TextAlignment.Center => x - (font.Measure(text) / 2f),
             _ => x,
         };
-        PageRenderer.DrawText(_graphics, text, font, _fonts.Brush(style.Color), left, baseline);
+        _canvas.Text(font, style.Color, text, left, baseline);
     }
 
     /// <summary>A straight line.</summary>
     public void DrawLine(float x1, float y1, float x2, float y2, SKColor color, float width) =>
-        _graphics.DrawLine(_fonts.Pen(color, width), x1, y1, x2, y2);
+        _canvas.Content.Line(x1, y1, x2, y2, color, width);
 
     /// <summary>A filled rectangle, optionally outlined.</summary>
     public void DrawRectangle(SKRect rect, SKColor? fill, SKColor? outline = null, float outlineWidth = 0.5f)
     {
-        var pen = outline is { } o ? _fonts.Pen(o, outlineWidth) : null;
-        var brush = fill is { } f ? _fonts.Brush(f) : null;
-        if (pen is null && brush is null)
+        if (fill is { } f)
         {
-            return;
+            _canvas.Content.FillRectangle(rect, f);
         }
 
-        _graphics.DrawRectangle(pen, brush, rect.Left, rect.Top, rect.Width, rect.Height);
+        if (outline is { } o)
+        {
+            _canvas.Content.StrokeRectangle(rect, o, outlineWidth);
+        }
     }
 }

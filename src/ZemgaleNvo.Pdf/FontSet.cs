@@ -1,5 +1,5 @@
 using SkiaSharp;
-using ZemgaleNvo.Pdf.Layout;
+using ZemgaleNvo.Pdf.Writing;
 
 namespace ZemgaleNvo.Pdf;
 
@@ -44,13 +44,13 @@ public sealed class FontSet : IDisposable
 
     private readonly SKTypeface[] _faces;
 
-    private FontSet(SKTypeface[] faces, byte[][] fileBytes, string[] paths)
+    private readonly FontFace[] _pdfFaces;
+
+    private FontSet(SKTypeface[] faces, FontFace[] pdfFaces, string[] paths)
     {
         _faces = faces;
+        _pdfFaces = pdfFaces;
         FilePaths = paths;
-
-        // PDFsharp draws and embeds (a subset of) the same files that Skia measures.
-        PdfFamily = PdfFontRegistry.Register(fileBytes);
     }
 
     /// <summary>The files the faces were loaded from: regular, bold, italic, bold italic.</summary>
@@ -121,8 +121,8 @@ public sealed class FontSet : IDisposable
     public SKFont CreateFont(FontEmphasis emphasis, float size) =>
         new(GetTypeface(emphasis), size) { Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None };
 
-    /// <summary>The family name under which PDFsharp's font resolver finds these faces.</summary>
-    internal string PdfFamily { get; }
+    /// <summary>The PDF writer's view of the same file: glyph map, advances, metrics (a subset is embedded).</summary>
+    internal FontFace GetFace(FontEmphasis emphasis) => _pdfFaces[(int)(emphasis & FontEmphasis.BoldItalic)];
 
     public void Dispose()
     {
@@ -135,7 +135,7 @@ public sealed class FontSet : IDisposable
     private static FontSet Load(string[] paths, string settingName)
     {
         var faces = new SKTypeface[4];
-        var bytes = new byte[4][];
+        var pdfFaces = new FontFace[4];
         try
         {
             for (var face = 0; face < 4; face++)
@@ -144,7 +144,7 @@ public sealed class FontSet : IDisposable
                     ?? throw new InvalidDataException(
                         $"PDF font file '{paths[face]}' ({Describe((FontEmphasis)face)}) is not a font Skia can read. "
                         + $"Check the setting '{settingName}'.");
-                bytes[face] = File.ReadAllBytes(paths[face]);
+                pdfFaces[face] = new FontFace(faces[face], File.ReadAllBytes(paths[face]), paths[face]);
             }
         }
         catch
@@ -157,7 +157,7 @@ public sealed class FontSet : IDisposable
             throw;
         }
 
-        return new FontSet(faces, bytes, paths);
+        return new FontSet(faces, pdfFaces, paths);
     }
 
     private static string Describe(FontEmphasis face) => face switch

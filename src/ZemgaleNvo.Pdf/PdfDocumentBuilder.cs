@@ -151,7 +151,7 @@ public sealed class PdfDocumentBuilder
     /// <remarks>
     /// The PDF is tagged (PDF/UA-1): headings, paragraphs, lists, tables and figures form its
     /// structure tree in reading order; header, footer and decorations are artifacts.
-    /// PDFsharp writes synchronously. In a web request render to a <see cref="MemoryStream"/> (or a
+    /// The writer is synchronous. In a web request render to a <see cref="MemoryStream"/> (or a
     /// file) and copy that to the response asynchronously: ASP.NET Core forbids synchronous
     /// writes to the response body.
     /// </remarks>

@@ -1,35 +1,30 @@
-using PdfSharp.Drawing;
-using PdfSharp.Pdf;
 using SkiaSharp;
+using ZemgaleNvo.Pdf.Writing;
 
 namespace ZemgaleNvo.Pdf.Layout;
 
 /// <summary>
 /// One face and size: Skia's font for measuring (cached character advances, so line breaking
-/// sums floats instead of calling into Skia for every word) and PDFsharp's font of the same file
-/// for drawing.
+/// sums floats instead of calling into Skia for every word) and the writer's face of the same
+/// file for drawing.
 /// </summary>
 /// <remarks>
-/// Summing single-character advances gives exactly what PDFsharp draws: both take the advances
-/// unhinted from the font's hmtx table, and neither applies kerning or shaping.
+/// Summing single-character advances gives exactly what the PDF shows: both take the advances
+/// unhinted from the font's hmtx table (<see cref="FontFace"/> writes them as the /W widths), and
+/// neither applies kerning or shaping.
 /// </remarks>
 internal sealed class MeasuredFont : IDisposable
 {
-    private static readonly XPdfFontOptions UnicodeEmbedded = new(PdfFontEncoding.Unicode);
-
     // Latin, Latin Extended (all Latvian letters), Greek, Cyrillic and general punctuation („ ” – …).
     private const int CachedRange = 0x2100;
 
     private readonly float[] _advances = new float[CachedRange];
-    private readonly string _pdfFamily;
-    private readonly FontEmphasis _face;
-    private XFont? _pdfFont;
 
-    public MeasuredFont(SKTypeface typeface, float size, string pdfFamily, FontEmphasis face)
+    public MeasuredFont(SKTypeface typeface, float size, FontFace face, FontEmphasis emphasis)
     {
         Font = CreateFont(typeface, size);
-        _pdfFamily = pdfFamily;
-        _face = face;
+        Face = face;
+        Emphasis = emphasis;
         Array.Fill(_advances, float.NaN);
         var metrics = Font.Metrics;
         Ascent = -metrics.Ascent;
@@ -39,14 +34,14 @@ internal sealed class MeasuredFont : IDisposable
     /// <summary>The font with the full typeface, for measuring.</summary>
     public SKFont Font { get; }
 
-    /// <summary>PDFsharp's font of the same face and size, which embeds a subset with a ToUnicode map.</summary>
-    public XFont PdfFont => _pdfFont ??= new XFont(_pdfFamily, Font.Size, _face switch
-    {
-        FontEmphasis.Bold => XFontStyleEx.Bold,
-        FontEmphasis.Italic => XFontStyleEx.Italic,
-        FontEmphasis.BoldItalic => XFontStyleEx.BoldItalic,
-        _ => XFontStyleEx.Regular,
-    }, UnicodeEmbedded);
+    /// <summary>The font file's glyphs and advances, which the PDF writer embeds.</summary>
+    public FontFace Face { get; }
+
+    /// <summary>Which of the four faces this is.</summary>
+    public FontEmphasis Emphasis { get; }
+
+    /// <summary>The size in points.</summary>
+    public float Size => Font.Size;
 
     /// <summary>Height above the baseline, positive.</summary>
     public float Ascent { get; }
@@ -120,13 +115,11 @@ internal sealed class MeasuredFont : IDisposable
     public void Dispose() => Font.Dispose();
 }
 
-/// <summary>Fonts, brushes and pens of one rendering, created once per style.</summary>
+/// <summary>The fonts of one rendering, created once per face and size.</summary>
 internal sealed class FontCache : IDisposable
 {
     private readonly FontSet _fonts;
     private readonly Dictionary<(FontEmphasis Face, float Size), MeasuredFont> _measured = [];
-    private readonly Dictionary<SKColor, XSolidBrush> _brushes = [];
-    private readonly Dictionary<(SKColor Color, float Width), XPen> _pens = [];
 
     public FontCache(FontSet fonts) => _fonts = fonts;
 
@@ -135,33 +128,11 @@ internal sealed class FontCache : IDisposable
         var face = (style.Emphasis | extra) & FontEmphasis.BoldItalic;
         if (!_measured.TryGetValue((face, style.Size), out var font))
         {
-            font = new MeasuredFont(_fonts.GetTypeface(face), style.Size, _fonts.PdfFamily, face);
+            font = new MeasuredFont(_fonts.GetTypeface(face), style.Size, _fonts.GetFace(face), face);
             _measured.Add((face, style.Size), font);
         }
 
         return font;
-    }
-
-    public XSolidBrush Brush(SKColor color)
-    {
-        if (!_brushes.TryGetValue(color, out var brush))
-        {
-            brush = new XSolidBrush(ToX(color));
-            _brushes.Add(color, brush);
-        }
-
-        return brush;
-    }
-
-    public XPen Pen(SKColor color, float width)
-    {
-        if (!_pens.TryGetValue((color, width), out var pen))
-        {
-            pen = new XPen(ToX(color), width);
-            _pens.Add((color, width), pen);
-        }
-
-        return pen;
     }
 
     public void Dispose()
@@ -171,6 +142,4 @@ internal sealed class FontCache : IDisposable
             font.Dispose();
         }
     }
-
-    private static XColor ToX(SKColor color) => XColor.FromArgb(color.Alpha, color.Red, color.Green, color.Blue);
 }
