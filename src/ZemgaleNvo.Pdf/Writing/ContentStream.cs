@@ -236,7 +236,11 @@ internal sealed class ContentStream : IDisposable
         _lineWidth = float.NaN;
     }
 
-    private void Num(float value) => _used += FormatNumber(value, Reserve(24));
+    private void Num(float value)
+    {
+        var span = Reserve(24);
+        _used += FormatNumber(value, span);
+    }
 
     private void Op(string ascii)
     {

@@ -89,7 +89,9 @@ internal sealed class PdfOutput : IDisposable
 
     public void Number(float value)
     {
-        _used += ContentStream.FormatNumber(value, Reserve(24));
+        // Reserve first: it may flush and reset _used, which "_used += …(Reserve(…))" would have read before.
+        var span = Reserve(24);
+        _used += ContentStream.FormatNumber(value, span);
     }
 
     /// <summary>" n 0 R" with a leading space.</summary>
