@@ -10,10 +10,10 @@ namespace ZemgaleNvo.Web.Features.Sealing;
 /// when none is configured, a self-signed test seal created on the first run and kept in the
 /// data folder so every approval of a development database is sealed by the same test seal.
 /// </summary>
-public sealed partial class SealCertificateSource(IOptions<SealOptions> options, IWebHostEnvironment environment, ILogger<SealCertificateSource> logger)
+public sealed partial class SealCertificateSource(IOptions<SealOptions> options, IWebHostEnvironment environment, IConfiguration configuration, ILogger<SealCertificateSource> logger)
 {
-    /// <summary>The test seal's file, relative to the content root.</summary>
-    public const string DevelopmentSealFile = "data/development-seal.pfx";
+    /// <summary>The test seal's file, in the data folder (<c>Database:DataFolder</c>, beside the SQLite database).</summary>
+    public const string DevelopmentSealFile = "development-seal.pfx";
 
     public X509Certificate2? Load()
     {
@@ -28,7 +28,7 @@ public sealed partial class SealCertificateSource(IOptions<SealOptions> options,
             return null;
         }
 
-        var file = Path.Combine(environment.ContentRootPath, DevelopmentSealFile);
+        var file = Path.Combine(environment.ContentRootPath, configuration["Database:DataFolder"] is { Length: > 0 } folder ? folder : "data", DevelopmentSealFile);
         if (!File.Exists(file))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
@@ -45,7 +45,7 @@ public sealed partial class SealCertificateSource(IOptions<SealOptions> options,
     /// <summary>A self-signed RSA seal certificate for tests and development, as a PFX without a password.</summary>
     public static byte[] CreateTestSeal(string commonName = "ZemgaleNvo testa e-zīmogs")
     {
-        using var key = RSA.Create(3072);
+        using var key = RSA.Create(2048);
         var request = new CertificateRequest(new X500DistinguishedName($"CN={commonName}, O=ZemgaleNvo (tests), C=LV"), key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, critical: true));
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, critical: true));
