@@ -4,14 +4,17 @@ namespace ZemgaleNvo.Pdf;
 /// The PDF's document information (shown by viewers under "Properties").
 /// </summary>
 /// <remarks>
-/// There is no language here on purpose: SkiaSharp 3.119's <c>SKDocumentPdfMetadata</c> has no
-/// language field. Skia writes the catalog's /Lang only from the root of a structure-element
-/// tree (tagged PDF), which SkiaSharp does not expose. Setting it would mean patching the
-/// catalog after Skia has written the file (an incremental update), which this library does not do.
+/// The title is shown by viewers instead of the file name (PDF/UA asks for it), so give one.
 /// </remarks>
 public sealed record DocumentInfo
 {
     public string? Title { get; init; }
+
+    /// <summary>
+    /// The document's language as a BCP 47 tag ("lv", "en"): screen readers choose their voice
+    /// by it. Written to the catalogue's /Lang and the XMP metadata.
+    /// </summary>
+    public string Language { get; init; } = "lv";
 
     public string? Author { get; init; }
 
@@ -23,14 +26,11 @@ public sealed record DocumentInfo
     public string? Creator { get; init; }
 
     /// <summary>The program that wrote the PDF.</summary>
-    public string? Producer { get; init; } = "ZemgaleNvo.Pdf (SkiaSharp)";
-
-    /// <summary>Creation (and modification) time; null means now. Set it for reproducible files.</summary>
-    public DateTimeOffset? Created { get; init; }
+    public string? Producer { get; init; } = "ZemgaleNvo.Pdf";
 
     /// <summary>
-    /// Asks Skia for PDF/A-2b: it then adds XMP metadata, a document id and an sRGB output intent.
-    /// Fonts are always embedded because every font comes from a file.
+    /// Creation (and modification) time; null means now. Set it for reproducible files: the
+    /// document id is then derived from the content too, so the same content gives the same bytes.
     /// </summary>
-    public bool PdfA { get; init; } = true;
+    public DateTimeOffset? Created { get; init; }
 }

@@ -4,30 +4,25 @@ using ZemgaleNvo.Pdf.Layout;
 namespace ZemgaleNvo.Pdf;
 
 /// <summary>
-/// What a drawing callback (a chart, a diagram) works with: the canvas, its area on the page,
-/// and text in the document's fonts.
+/// What a drawing callback (a chart, a rule) works with: its area on the page, lines,
+/// rectangles and text in the document's fonts. Units are points, y grows downwards.
 /// </summary>
 /// <remarks>
-/// The callback runs twice: once while the document is laid out, on a canvas that draws
-/// nothing, so that the letters of its text are known before the fonts are embedded, and once
-/// for real. It must draw the same text both times (draw from data, not from a clock or a
-/// random source), and must write text with <see cref="DrawText"/>.
+/// The drawing is one element of the document's structure: a figure with its alternative text
+/// (see <see cref="PdfDocumentBuilder.Drawing(float, Action{DrawingContext}, string?)"/>), or,
+/// without one, a decoration that screen readers skip. Text drawn here is part of that figure.
 /// </remarks>
 public sealed class DrawingContext
 {
+    private readonly PageCanvas _canvas;
     private readonly FontCache _fonts;
-    private readonly bool _dryRun;
 
-    internal DrawingContext(SKCanvas canvas, SKRect area, FontCache fonts, bool dryRun)
+    internal DrawingContext(PageCanvas canvas, SKRect area)
     {
-        Canvas = canvas;
+        _canvas = canvas;
         Area = area;
-        _fonts = fonts;
-        _dryRun = dryRun;
+        _fonts = canvas.Fonts;
     }
-
-    /// <summary>The page canvas, clipped to <see cref="Area"/>. Units are points, y grows downwards.</summary>
-    public SKCanvas Canvas { get; }
 
     /// <summary>The block's area in page coordinates.</summary>
     public SKRect Area { get; }
@@ -46,18 +41,30 @@ public sealed class DrawingContext
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(style);
         var font = _fonts.Get(style);
-        if (_dryRun)
-        {
-            font.MarkUsed(text);
-            return;
-        }
-
         var left = alignment switch
         {
             TextAlignment.Right => x - font.Measure(text),
             TextAlignment.Center => x - (font.Measure(text) / 2f),
             _ => x,
         };
-        PageRenderer.DrawText(Canvas, text, font, _fonts.Fill(style.Color), left, baseline);
+        _canvas.Text(font, style.Color, text, left, baseline);
+    }
+
+    /// <summary>A straight line.</summary>
+    public void DrawLine(float x1, float y1, float x2, float y2, SKColor color, float width) =>
+        _canvas.Content.Line(x1, y1, x2, y2, color, width);
+
+    /// <summary>A filled rectangle, optionally outlined.</summary>
+    public void DrawRectangle(SKRect rect, SKColor? fill, SKColor? outline = null, float outlineWidth = 0.5f)
+    {
+        if (fill is { } f)
+        {
+            _canvas.Content.FillRectangle(rect, f);
+        }
+
+        if (outline is { } o)
+        {
+            _canvas.Content.StrokeRectangle(rect, o, outlineWidth);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using SkiaSharp;
+using ZemgaleNvo.Pdf.Writing;
 
 namespace ZemgaleNvo.Pdf;
 
@@ -43,13 +44,12 @@ public sealed class FontSet : IDisposable
 
     private readonly SKTypeface[] _faces;
 
-    // The files' bytes, kept so each document can embed a subset instead of the whole font.
-    private readonly byte[][] _fileBytes;
+    private readonly FontFace[] _pdfFaces;
 
-    private FontSet(SKTypeface[] faces, byte[][] fileBytes, string[] paths)
+    private FontSet(SKTypeface[] faces, FontFace[] pdfFaces, string[] paths)
     {
         _faces = faces;
-        _fileBytes = fileBytes;
+        _pdfFaces = pdfFaces;
         FilePaths = paths;
     }
 
@@ -114,15 +114,15 @@ public sealed class FontSet : IDisposable
     public SKTypeface GetTypeface(FontEmphasis emphasis) => _faces[(int)(emphasis & FontEmphasis.BoldItalic)];
 
     /// <summary>
-    /// A new font of this set, for text drawn straight on the canvas of a drawing callback
-    /// (never use <c>new SKFont()</c>: its default typeface may lack Latvian letters, or be
-    /// empty). The caller disposes it. Prefer <see cref="DrawingContext.DrawText"/>: text drawn
-    /// with this font makes the PDF embed the whole font file (about 700 KB for DejaVu Sans).
+    /// A new font of this set for measuring text the way the layout does (never use
+    /// <c>new SKFont()</c>: its default typeface may lack Latvian letters, or be empty). The caller
+    /// disposes it. Text is drawn with <see cref="DrawingContext.DrawText"/>.
     /// </summary>
     public SKFont CreateFont(FontEmphasis emphasis, float size) =>
         new(GetTypeface(emphasis), size) { Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None };
 
-    internal ReadOnlySpan<byte> GetFileBytes(FontEmphasis emphasis) => _fileBytes[(int)(emphasis & FontEmphasis.BoldItalic)];
+    /// <summary>The PDF writer's view of the same file: glyph map, advances, metrics (a subset is embedded).</summary>
+    internal FontFace GetFace(FontEmphasis emphasis) => _pdfFaces[(int)(emphasis & FontEmphasis.BoldItalic)];
 
     public void Dispose()
     {
@@ -135,7 +135,7 @@ public sealed class FontSet : IDisposable
     private static FontSet Load(string[] paths, string settingName)
     {
         var faces = new SKTypeface[4];
-        var bytes = new byte[4][];
+        var pdfFaces = new FontFace[4];
         try
         {
             for (var face = 0; face < 4; face++)
@@ -144,7 +144,7 @@ public sealed class FontSet : IDisposable
                     ?? throw new InvalidDataException(
                         $"PDF font file '{paths[face]}' ({Describe((FontEmphasis)face)}) is not a font Skia can read. "
                         + $"Check the setting '{settingName}'.");
-                bytes[face] = File.ReadAllBytes(paths[face]);
+                pdfFaces[face] = new FontFace(faces[face], File.ReadAllBytes(paths[face]), paths[face]);
             }
         }
         catch
@@ -157,7 +157,7 @@ public sealed class FontSet : IDisposable
             throw;
         }
 
-        return new FontSet(faces, bytes, paths);
+        return new FontSet(faces, pdfFaces, paths);
     }
 
     private static string Describe(FontEmphasis face) => face switch

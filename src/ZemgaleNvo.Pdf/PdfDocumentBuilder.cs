@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using SkiaSharp;
 using ZemgaleNvo.Pdf.Layout;
 
 namespace ZemgaleNvo.Pdf;
@@ -52,7 +51,8 @@ public sealed class PdfDocumentBuilder
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);
         var style = Styles.Headings[Math.Min(level, Styles.Headings.Count) - 1];
-        return Add(new ParagraphBlock([new TextSpan(text)], style, style.Text ?? Styles.Body));
+        var tag = StructureTag.Heading1 + (Math.Min(level, 6) - 1);
+        return Add(new ParagraphBlock([new TextSpan(text)], style, style.Text ?? Styles.Body, tag));
     }
 
     /// <summary>A paragraph of plain text; "\n" breaks a line.</summary>
@@ -128,30 +128,30 @@ public sealed class PdfDocumentBuilder
 
     /// <summary>
     /// An area of the full content width and the given height that the caller draws, e.g. a bar
-    /// chart. It moves whole to the next page when it does not fit. See <see cref="DrawingContext"/>:
-    /// the callback runs twice and writes text with <see cref="DrawingContext.DrawText"/>.
+    /// chart. It moves whole to the next page when it does not fit.
     /// </summary>
-    public PdfDocumentBuilder Drawing(float height, Action<DrawingContext> draw)
+    /// <param name="altText">
+    /// What the drawing shows, for screen readers: the drawing becomes a figure with this
+    /// alternative text. Null for a pure decoration (a rule), which screen readers skip.
+    /// </param>
+    public PdfDocumentBuilder Drawing(float height, Action<DrawingContext> draw, string? altText = null)
     {
         ArgumentNullException.ThrowIfNull(draw);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(height, Page.ContentHeight);
-        return Add(new DrawingBlock(height, draw));
-    }
+        if (altText is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(altText);
+        }
 
-    /// <summary>
-    /// A drawing of plain graphics on the canvas; the rectangle is the area in page coordinates
-    /// (points, y down). For text prefer the <see cref="DrawingContext"/> overload.
-    /// </summary>
-    public PdfDocumentBuilder Drawing(float height, Action<SKCanvas, SKRect> draw)
-    {
-        ArgumentNullException.ThrowIfNull(draw);
-        return Drawing(height, context => draw(context.Canvas, context.Area));
+        return Add(new DrawingBlock(height, draw, altText));
     }
 
     /// <summary>Lays out and writes the PDF to <paramref name="output"/> (left open); returns the page count.</summary>
     /// <remarks>
-    /// Skia writes synchronously. In a web request render to a <see cref="MemoryStream"/> (or a
+    /// The PDF is tagged (PDF/UA-1): headings, paragraphs, lists, tables and figures form its
+    /// structure tree in reading order; header, footer and decorations are artifacts.
+    /// The writer is synchronous. In a web request render to a <see cref="MemoryStream"/> (or a
     /// file) and copy that to the response asynchronously: ASP.NET Core forbids synchronous
     /// writes to the response body.
     /// </remarks>

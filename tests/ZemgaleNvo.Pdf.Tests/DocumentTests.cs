@@ -140,10 +140,11 @@ public class DocumentTests
         Assert.Equal(info.Subject, document.Information.Subject);
         Assert.Equal(info.Keywords, document.Information.Keywords);
         Assert.Equal(info.Creator, document.Information.Creator);
-        Assert.Equal(info.Producer, document.Information.Producer);
+        Assert.Contains(info.Producer!, document.Information.Producer, StringComparison.Ordinal);
         Assert.Equal(new DateTimeOffset(2025, 3, 4, 8, 0, 0, TimeSpan.Zero), document.Information.GetCreatedDateTimeOffset());
-        Assert.True(document.TryGetXmpMetadata(out var xmp), "PDF/A output carries XMP metadata");
-        Assert.Contains("pdfaid:part", System.Text.Encoding.UTF8.GetString(xmp.GetXmlBytes().ToArray()), StringComparison.Ordinal);
+        Assert.True(document.TryGetXmpMetadata(out var xmp), "the PDF carries XMP metadata");
+        var xml = System.Text.Encoding.UTF8.GetString(xmp.GetXmlBytes().ToArray());
+        Assert.Contains("Kopsavilkums par 2025. gadu", xml, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -202,15 +203,14 @@ public class DocumentTests
             b => b.Paragraph("Diagramma:").Drawing(120, context =>
             {
                 areas.Add(context.Area);
-                using var fill = new SKPaint { Color = SKColors.SteelBlue };
-                context.Canvas.DrawRect(context.Area.Left, context.Area.Bottom - 80, 40, 80, fill);
+                context.DrawRectangle(SKRect.Create(context.Area.Left, context.Area.Bottom - 80, 40, 80), SKColors.SteelBlue);
                 var label = new TextStyle { Size = 8, Emphasis = FontEmphasis.Bold };
                 context.DrawText("2025. gads – ļoti labs", context.Area.MidX, context.Area.Bottom - 2, label, TextAlignment.Center);
-            }),
+            }, "Diagramma: 2025. gads – ļoti labs"),
             setup);
 
         using var document = PdfDocument.Open(pdf);
-        Assert.Equal(2, areas.Count); // the dry run that collects letters, then the real drawing
+        Assert.Single(areas);
         Assert.All(areas, area =>
         {
             Assert.Equal(setup.Margins.Left, area.Left, 2);
@@ -220,23 +220,6 @@ public class DocumentTests
         var word = document.GetPage(1).GetWords().Single(w => w.Text == "ļoti");
         Assert.All(word.Letters, l => Assert.Contains("Bold", l.FontName, StringComparison.Ordinal));
         Assert.Contains("2025. gads – ļoti labs", Text(document.GetPage(1)), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Plain_canvas_drawing_callback_is_supported()
-    {
-        SKRect area = default;
-        var pdf = Render(b => b.Drawing(50, (canvas, rect) =>
-        {
-            area = rect;
-            using var font = Fonts.CreateFont(FontEmphasis.Italic, 9);
-            using var ink = new SKPaint { Color = SKColors.Black };
-            canvas.DrawText("Ass Y", rect.Left, rect.Top + 20, font, ink);
-        }));
-
-        using var document = PdfDocument.Open(pdf);
-        Assert.Equal(50, area.Height, 2);
-        Assert.Contains("Ass Y", Text(document.GetPage(1)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,8 +17,12 @@ internal abstract class Block
     /// <summary>A label drawn on a paragraph's first line, left of its text (a list number or bullet).</summary>
     protected readonly record struct Label(string Text, MeasuredFont Font, SKColor Color, float X);
 
-    /// <summary>Places wrapped lines one by one, starting a new page whenever the next line does not fit.</summary>
-    protected static void PlaceLines(LayoutContext context, TextBlockLayout text, float x, float spaceBefore, float spaceAfter, Label? label = null)
+    /// <summary>
+    /// Places wrapped lines one by one, starting a new page whenever the next line does not fit.
+    /// The lines are one structure element (<paramref name="tag"/>); with a label, a list item's
+    /// label and body.
+    /// </summary>
+    protected static void PlaceLines(LayoutContext context, TextBlockLayout text, float x, float spaceBefore, float spaceAfter, StructureTag tag, Label? label = null)
     {
         if (!context.AtPageTop)
         {
@@ -29,11 +33,17 @@ internal abstract class Block
         for (var line = 0; line < lines; line++)
         {
             context.EnsureRoom(text.LineHeight);
-
-            // The label goes first so that text extraction reads "1) item", not "item 1)".
-            if (line == 0 && label is { } l)
+            if (line == 0)
             {
-                context.AddText(l.Font, l.Color, l.Text, l.X, context.Y + text.BaselineOffset);
+                // The label goes first so that text extraction reads "1) item", not "item 1)".
+                if (label is { } l)
+                {
+                    context.Begin(StructureTag.Label);
+                    context.AddText(l.Font, l.Color, l.Text, l.X, context.Y + text.BaselineOffset);
+                    context.End();
+                }
+
+                context.Begin(tag);
             }
 
             if (line < text.LineCount)
@@ -44,12 +54,17 @@ internal abstract class Block
             context.Y += text.LineHeight;
         }
 
+        if (lines > 0)
+        {
+            context.End();
+        }
+
         context.Y += spaceAfter;
     }
 }
 
 /// <summary>A paragraph or heading.</summary>
-internal sealed class ParagraphBlock(TextSpan[] spans, ParagraphStyle style, TextStyle textStyle) : Block
+internal sealed class ParagraphBlock(TextSpan[] spans, ParagraphStyle style, TextStyle textStyle, StructureTag tag = StructureTag.Paragraph) : Block
 {
     public override void Layout(LayoutContext context, int index)
     {
@@ -59,7 +74,7 @@ internal sealed class ParagraphBlock(TextSpan[] spans, ParagraphStyle style, Tex
             context.EnsureRoom(Height(text) + context.LeadHeightAfter(index));
         }
 
-        PlaceLines(context, text, context.Left + style.LeftIndent, style.SpaceBefore, style.SpaceAfter);
+        PlaceLines(context, text, context.Left + style.LeftIndent, style.SpaceBefore, style.SpaceAfter, tag);
     }
 
     public override float LeadHeight(LayoutContext context, int index) =>
@@ -90,13 +105,18 @@ internal sealed class ListBlock(TextSpan[][] items, string[] labels, ParagraphSt
 
         var labelX = context.Left + style.LeftIndent + styles.ListIndent;
         var textX = labelX + labelBox;
+        context.Begin(StructureTag.List);
         for (var i = 0; i < items.Length; i++)
         {
             var text = context.Text.Layout(items[i], textStyle, context.Left + context.Width - textX, style.Alignment);
             var before = i == 0 ? style.SpaceBefore : styles.ListItemSpacing;
             var after = i == items.Length - 1 ? styles.ListSpaceAfter : 0f;
-            PlaceLines(context, text, textX, before, after, new Label(labels[i], labelFont, textStyle.Color, labelX));
+            context.Begin(StructureTag.ListItem);
+            PlaceLines(context, text, textX, before, after, StructureTag.ListBody, new Label(labels[i], labelFont, textStyle.Color, labelX));
+            context.End();
         }
+
+        context.End();
     }
 
     public override float LeadHeight(LayoutContext context, int index) => style.SpaceBefore + textStyle.LineHeight;
@@ -139,21 +159,19 @@ internal sealed class PageBreakBlock : Block
     public override float LeadHeight(LayoutContext context, int index) => 0f;
 }
 
-/// <summary>A caller-drawn area of fixed height, e.g. a chart. Moves whole to the next page when it does not fit.</summary>
-internal sealed class DrawingBlock(float height, Action<DrawingContext> draw) : Block
+/// <summary>
+/// A caller-drawn area of fixed height, e.g. a chart: a figure with alternative text, or a
+/// decoration (an artifact) when it has none. Moves whole to the next page when it does not fit.
+/// </summary>
+internal sealed class DrawingBlock(float height, Action<DrawingContext> draw, string? altText) : Block
 {
     public override void Layout(LayoutContext context, int index)
     {
         context.EnsureRoom(height);
         var area = new SKRect(context.Left, context.Y, context.Left + context.Width, context.Y + height);
-
-        // A dry run on a canvas that draws nothing, to learn which letters the drawing's text needs.
-        using (var dryRun = new SKNoDrawCanvas((int)Math.Ceiling(context.Page.Width), (int)Math.Ceiling(context.Page.Height)))
-        {
-            draw(new DrawingContext(dryRun, area, context.Fonts, dryRun: true));
-        }
-
+        context.Add(altText is null ? PageOp.ForBegin(StructureTag.Artifact) : PageOp.ForBegin(StructureTag.Figure, area, altText));
         context.Add(PageOp.ForDrawing(area, draw));
+        context.End();
         context.Y += height;
     }
 

@@ -93,16 +93,30 @@ internal sealed class LayoutContext
         for (var f = text.LineStarts[line]; f < end; f++)
         {
             var fragment = text.Fragments[f];
-            fragment.Font.MarkUsed(fragment.Source.AsSpan(fragment.Start, fragment.Length));
             Current.Ops.Add(PageOp.ForText(fragment.Font, fragment.Color, fragment.Source, fragment.Start, fragment.Length, x + fragment.X, baseline));
+        }
+
+        // A line that wrapped at a space keeps that space, drawn invisibly after its last letter:
+        // a screen reader (and copy and paste) then reads "two words", not "twowords", across lines.
+        if (line + 1 < text.LineCount && end > text.LineStarts[line])
+        {
+            var last = text.Fragments[end - 1];
+            var next = last.Start + last.Length;
+            if (next < last.Source.Length && last.Source[next] == ' ')
+            {
+                var width = last.Font.Measure(last.Source.AsSpan(last.Start, last.Length));
+                Current.Ops.Add(PageOp.ForText(last.Font, last.Color, last.Source, next, 1, x + last.X + width, baseline));
+            }
         }
     }
 
     public void Add(PageOp op) => Current.Ops.Add(op);
 
-    public void AddText(MeasuredFont font, SKColor color, string text, float x, float baseline)
-    {
-        font.MarkUsed(text);
+    public void AddText(MeasuredFont font, SKColor color, string text, float x, float baseline) =>
         Current.Ops.Add(PageOp.ForText(font, color, text, 0, text.Length, x, baseline));
-    }
+
+    /// <summary>Opens a structure element on the current page; it may be closed on a later one.</summary>
+    public void Begin(StructureTag tag) => Current.Ops.Add(PageOp.ForBegin(tag));
+
+    public void End() => Current.Ops.Add(PageOp.ForEnd());
 }

@@ -9,6 +9,38 @@ internal enum PageOpKind
     StrokeRect,
     Line,
     Drawing,
+
+    /// <summary>Opens a structure element (or an artifact) that the following ops belong to.</summary>
+    BeginTag,
+
+    /// <summary>Closes the innermost open structure element or artifact.</summary>
+    EndTag,
+}
+
+/// <summary>
+/// The kinds of structure elements the layout writes (ISO 32000 14.8.4 standard structure
+/// types), plus <see cref="Artifact"/> for what a screen reader skips: running headers and
+/// footers, rules, borders, shading and repeated table headers.
+/// </summary>
+internal enum StructureTag
+{
+    Paragraph,
+    Heading1,
+    Heading2,
+    Heading3,
+    Heading4,
+    Heading5,
+    Heading6,
+    List,
+    ListItem,
+    Label,
+    ListBody,
+    Table,
+    TableRow,
+    TableHeaderCell,
+    TableDataCell,
+    Figure,
+    Artifact,
 }
 
 /// <summary>
@@ -43,6 +75,11 @@ internal readonly struct PageOp
 
     public Action<DrawingContext>? Draw { get; private init; }
 
+    public StructureTag Tag { get; private init; }
+
+    /// <summary>A figure's alternative text.</summary>
+    public string? AltText { get; private init; }
+
     public static PageOp ForText(MeasuredFont font, SKColor color, string text, int start, int length, float x, float baseline) =>
         new(PageOpKind.Text, new SKRect(x, baseline, x, baseline), color) { Font = font, Text = text, Start = start, Length = length };
 
@@ -54,6 +91,12 @@ internal readonly struct PageOp
         new(PageOpKind.Line, new SKRect(x1, y1, x2, y2), color) { StrokeWidth = width };
 
     public static PageOp ForDrawing(SKRect rect, Action<DrawingContext> draw) => new(PageOpKind.Drawing, rect, SKColors.Transparent) { Draw = draw };
+
+    /// <param name="area">A figure's bounding box; empty for other elements.</param>
+    public static PageOp ForBegin(StructureTag tag, SKRect area = default, string? altText = null) =>
+        new(PageOpKind.BeginTag, area, SKColors.Transparent) { Tag = tag, AltText = altText };
+
+    public static PageOp ForEnd() => new(PageOpKind.EndTag, SKRect.Empty, SKColors.Transparent);
 }
 
 /// <summary>A page after layout: its instructions, drawn only once the page count is known.</summary>

@@ -1,113 +1,147 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using SkiaSharp;
+using ZemgaleNvo.Pdf.Writing;
 
 namespace ZemgaleNvo.Pdf.Layout;
 
-/// <summary>The second pass: draws laid-out pages, header and footer onto a Skia PDF document.</summary>
+/// <summary>
+/// The second pass: writes the laid-out pages, header and footer as a tagged PDF (PDF/UA-1),
+/// building the structure tree from the pages' begin/end ops as it goes (decision 0001).
+/// </summary>
 internal static class PageRenderer
 {
     private const string Ellipsis = "…";
 
     public static void Write(Stream output, DocumentInfo info, PageSetup page, DocumentStyles styles, FontCache fonts, IReadOnlyList<LayoutPage> pages)
     {
-        // UTC keeps the instant right whatever the server's time zone (Skia derives the offset from DateTime.Kind).
-        var created = (info.Created ?? DateTimeOffset.UtcNow).UtcDateTime;
-        var metadata = SKDocumentPdfMetadata.Default;
-        metadata.Title = info.Title;
-        metadata.Author = info.Author;
-        metadata.Subject = info.Subject;
-        metadata.Keywords = info.Keywords;
-        metadata.Creator = info.Creator;
-        metadata.Producer = info.Producer;
-        metadata.Creation = created;
-        metadata.Modified = created;
-        metadata.PdfA = info.PdfA;
+        var created = info.Created ?? DateTimeOffset.UtcNow;
+        using var pdf = new PdfOutput(output);
+        using var content = new ContentStream();
+        var catalog = pdf.Reserve();
+        var pageTree = pdf.Reserve();
+        var structureRoot = pdf.Reserve();
+        var resources = pdf.Reserve();
+        var infoObject = pdf.Reserve();
+        var metadata = pdf.Reserve();
+        var tree = new StructureTree();
+        var canvas = new PageCanvas(pdf, content, tree, fonts);
 
         var headerFont = fonts.Get(styles.HeaderText);
         var footerFont = fonts.Get(styles.FooterText);
         var header = page.HeaderText is { } headerText ? FitToOneLine(headerText, headerFont, page.ContentWidth) : null;
         var footerFormat = page.FooterFormat is { } format ? CompositeFormat.Parse(format) : null;
-        if (header is not null)
-        {
-            headerFont.MarkUsed(header);
-        }
 
-        if (page.FooterFormat is not null)
-        {
-            footerFont.MarkUsed(string.Format(CultureInfo.InvariantCulture, footerFormat!, 0, 0));
-            footerFont.MarkUsed("123456789");
-        }
-
-        fonts.UseSubsets();
-
-        using var document = SKDocument.CreatePdf(output, metadata)
-            ?? throw new InvalidOperationException("Skia could not create a PDF document on the stream.");
+        // The document id, and the subset tags, are a hash of every page's content and the metadata:
+        // same content and creation time, same bytes (approved PDFs are re-created from frozen data).
+        using var contentHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var pageObjects = new List<int>(pages.Count);
         for (var number = 1; number <= pages.Count; number++)
         {
-            var canvas = document.BeginPage(page.Width, page.Height);
+            canvas.StartPage(page.Height);
+
+            // Running header and footer first (text extraction reads them in this order), as artifacts.
             if (header is not null)
             {
-                DrawInMargin(canvas, fonts, header, headerFont, styles.HeaderText.Color, page, page.HeaderAlignment, page.Margins.Top / 2f);
+                canvas.BeginPagination("Header");
+                DrawInMargin(canvas, header, headerFont, styles.HeaderText.Color, page, page.HeaderAlignment, page.Margins.Top / 2f);
+                canvas.EndPagination();
             }
 
-            DrawOps(canvas, fonts, pages[number - 1].Ops);
+            canvas.Draw(pages[number - 1].Ops);
 
             if (footerFormat is not null)
             {
+                canvas.BeginPagination("Footer");
                 var footer = string.Format(CultureInfo.InvariantCulture, footerFormat, number, pages.Count);
-                DrawInMargin(canvas, fonts, footer, footerFont, styles.FooterText.Color, page, page.FooterAlignment, page.Height - (page.Margins.Bottom / 2f));
+                DrawInMargin(canvas, footer, footerFont, styles.FooterText.Color, page, page.FooterAlignment, page.Height - (page.Margins.Bottom / 2f));
+                canvas.EndPagination();
             }
 
-            document.EndPage();
+            canvas.EndPage();
+            contentHash.AppendData(content.Bytes);
+            var stream = pdf.Reserve();
+            pdf.Stream(stream, string.Empty, content.Bytes, compress: true);
+
+            var pageObject = pdf.Reserve();
+            pageObjects.Add(pageObject);
+            pdf.BeginObject(pageObject);
+            pdf.Raw("<</Type /Page /Parent");
+            pdf.Ref(pageTree);
+            pdf.Raw(" /MediaBox [0 0 ");
+            pdf.Number(page.Width);
+            pdf.Raw(" ");
+            pdf.Number(page.Height);
+            pdf.Raw("] /Resources");
+            pdf.Ref(resources);
+            pdf.Raw(" /Contents");
+            pdf.Ref(stream);
+            pdf.Raw(" /StructParents ");
+            pdf.Int(number - 1);
+            pdf.Raw(" /Tabs /S>>");
+            pdf.EndObject();
         }
 
-        document.Close();
+        var metadataText = string.Join('\n', info.Title, info.Author, info.Subject, info.Keywords, info.Creator, info.Producer, info.Language, created.ToString("O", CultureInfo.InvariantCulture));
+        contentHash.AppendData(Encoding.UTF8.GetBytes(metadataText));
+        var digest = contentHash.GetHashAndReset();
+        var documentId = digest.AsSpan(0, 16);
+
+        canvas.WriteFonts(resources, digest);
+        tree.Write(pdf, structureRoot, pageObjects, page.Height);
+
+        pdf.BeginObject(pageTree);
+        pdf.Raw("<</Type /Pages /Count ");
+        pdf.Int(pageObjects.Count);
+        pdf.Raw(" /Kids [");
+        foreach (var pageObject in pageObjects)
+        {
+            pdf.Ref(pageObject);
+        }
+
+        pdf.Raw("]>>");
+        pdf.EndObject();
+
+        pdf.Stream(metadata, "/Type /Metadata /Subtype /XML", Encoding.UTF8.GetBytes(Xmp.Packet(info, created, documentId)), compress: false);
+        WriteInfo(pdf, infoObject, info, created);
+
+        pdf.BeginObject(catalog);
+        pdf.Raw("<</Type /Catalog /Pages");
+        pdf.Ref(pageTree);
+        pdf.Raw(" /StructTreeRoot");
+        pdf.Ref(structureRoot);
+        pdf.Raw(" /MarkInfo <</Marked true>> /Lang ");
+        pdf.Text(info.Language);
+        pdf.Raw(" /ViewerPreferences <</DisplayDocTitle true>> /Metadata");
+        pdf.Ref(metadata);
+        pdf.Raw(">>");
+        pdf.EndObject();
+
+        pdf.Finish(catalog, infoObject, documentId);
     }
 
-    private static void DrawOps(SKCanvas canvas, FontCache fonts, List<PageOp> ops)
+    private static void WriteInfo(PdfOutput pdf, int number, DocumentInfo info, DateTimeOffset created)
     {
-        foreach (var op in ops)
+        pdf.BeginObject(number);
+        pdf.Raw("<<");
+        foreach (var (key, value) in (ReadOnlySpan<(string, string?)>)[("Title", info.Title), ("Author", info.Author), ("Subject", info.Subject), ("Keywords", info.Keywords), ("Creator", info.Creator), ("Producer", info.Producer)])
         {
-            var rect = op.Rect;
-            switch (op.Kind)
+            if (!string.IsNullOrEmpty(value))
             {
-                case PageOpKind.Text:
-                    DrawText(canvas, op.Text.AsSpan(op.Start, op.Length), op.Font!, fonts.Fill(op.Color), rect.Left, rect.Top);
-                    break;
-                case PageOpKind.FillRect:
-                    canvas.DrawRect(rect, fonts.Fill(op.Color));
-                    break;
-                case PageOpKind.StrokeRect:
-                    canvas.DrawRect(rect, fonts.Stroke(op.Color, op.StrokeWidth));
-                    break;
-                case PageOpKind.Line:
-                    canvas.DrawLine(rect.Left, rect.Top, rect.Right, rect.Bottom, fonts.Stroke(op.Color, op.StrokeWidth));
-                    break;
-                case PageOpKind.Drawing:
-                    // Isolate the caller's drawing: its transforms and clips must not leak into the page.
-                    var saved = canvas.Save();
-                    canvas.ClipRect(rect);
-                    op.Draw!(new DrawingContext(canvas, rect, fonts, dryRun: false));
-                    canvas.RestoreToCount(saved);
-                    break;
+                pdf.Raw("/" + key + " ");
+                pdf.Text(value);
+                pdf.Raw(" ");
             }
         }
-    }
 
-    // A text blob straight from a slice of the caller's string: no substring is allocated.
-    // Skia's PDF backend embeds the font subset with a ToUnicode map, so the text stays extractable.
-    internal static void DrawText(SKCanvas canvas, ReadOnlySpan<char> text, MeasuredFont font, SKPaint paint, float x, float baseline)
-    {
-        using var blob = SKTextBlob.Create(text, font.DrawFont);
-        if (blob is not null)
-        {
-            canvas.DrawText(blob, x, baseline, paint);
-        }
+        var date = created.UtcDateTime.ToString("'D:'yyyyMMddHHmmss'Z'", CultureInfo.InvariantCulture);
+        pdf.Raw("/CreationDate (" + date + ") /ModDate (" + date + ")>>");
+        pdf.EndObject();
     }
 
     /// <summary>Header and footer: one line, vertically centred on <paramref name="centreY"/>.</summary>
-    private static void DrawInMargin(SKCanvas canvas, FontCache fonts, string text, MeasuredFont font, SKColor color, PageSetup page, TextAlignment alignment, float centreY)
+    private static void DrawInMargin(PageCanvas canvas, string text, MeasuredFont font, SKColor color, PageSetup page, TextAlignment alignment, float centreY)
     {
         var width = font.Measure(text);
         var x = alignment switch
@@ -117,7 +151,7 @@ internal static class PageRenderer
             _ => page.Margins.Left,
         };
         var baseline = centreY + ((font.Ascent - font.Descent) / 2f);
-        DrawText(canvas, text, font, fonts.Fill(color), x, baseline);
+        canvas.Text(font, color, text, x, baseline);
     }
 
     /// <summary>Joins lines and, when too wide, cuts the text and ends it with "…".</summary>

@@ -27,9 +27,10 @@ internal sealed class TableBlock(TableSpec spec) : Block
         var firstRow = spec.Rows.Count > 0 ? LayOutRow(context, spec.Rows[0].Cells, Emphasis(spec.Rows[0]), style, widths) : null;
         var firstHeight = firstRow is null ? 0f : RowHeight(firstRow, style);
         context.EnsureRoom(headerHeight + (firstHeight <= pageCapacity ? firstHeight : padding2 + style.LineHeight));
+        context.Begin(StructureTag.Table);
         if (header is not null)
         {
-            PlaceRow(context, header, widths, style, 0, LineCount(header), headerHeight, spec.HeaderBackground);
+            PlaceRow(context, header, widths, style, 0, LineCount(header), headerHeight, spec.HeaderBackground, RowRole.Header);
         }
 
         for (var r = 0; r < spec.Rows.Count; r++)
@@ -80,7 +81,16 @@ internal sealed class TableBlock(TableSpec spec) : Block
             }
         }
 
+        context.End();
         context.Y += spec.SpaceAfter;
+    }
+
+    /// <summary>How a row is tagged: header cells, data cells, or a repeated header that screen readers skip.</summary>
+    private enum RowRole
+    {
+        Data,
+        Header,
+        RepeatedHeader,
     }
 
     public override float LeadHeight(LayoutContext context, int index)
@@ -112,7 +122,7 @@ internal sealed class TableBlock(TableSpec spec) : Block
         context.NewPage();
         if (header is not null && spec.RepeatHeader)
         {
-            PlaceRow(context, header, widths, style, 0, LineCount(header), headerHeight, spec.HeaderBackground);
+            PlaceRow(context, header, widths, style, 0, LineCount(header), headerHeight, spec.HeaderBackground, RowRole.RepeatedHeader);
         }
     }
 
@@ -156,18 +166,44 @@ internal sealed class TableBlock(TableSpec spec) : Block
         return result;
     }
 
-    /// <summary>Places lines [from, from + count) of every cell of a row as one band of the given height.</summary>
-    private void PlaceRow(LayoutContext context, TextBlockLayout[] cells, float[] widths, TextStyle style, int from, int count, float height, SKColor? background)
+    /// <summary>
+    /// Places lines [from, from + count) of every cell of a row as one band of the given height:
+    /// first the shading and borders (artifacts), then the row's cells in reading order.
+    /// </summary>
+    private void PlaceRow(LayoutContext context, TextBlockLayout[] cells, float[] widths, TextStyle style, int from, int count, float height, SKColor? background, RowRole role = RowRole.Data)
     {
         var top = context.Y;
-        var x = context.Left;
-        if (background is { } color)
+        var left = context.Left;
+        if (background is not null || spec.BorderWidth > 0)
         {
-            context.Add(PageOp.ForFill(new SKRect(x, top, x + widths.Sum(), top + height), color));
+            context.Begin(StructureTag.Artifact);
+            if (background is { } color)
+            {
+                context.Add(PageOp.ForFill(new SKRect(left, top, left + widths.Sum(), top + height), color));
+            }
+
+            if (spec.BorderWidth > 0)
+            {
+                var edge = left;
+                for (var i = 0; i < cells.Length; i++)
+                {
+                    context.Add(PageOp.ForStroke(new SKRect(edge, top, edge + widths[i], top + height), spec.BorderColor, spec.BorderWidth));
+                    edge += widths[i];
+                }
+            }
+
+            context.End();
         }
 
+        context.Begin(role == RowRole.RepeatedHeader ? StructureTag.Artifact : StructureTag.TableRow);
+        var x = left;
         for (var i = 0; i < cells.Length; i++)
         {
+            if (role != RowRole.RepeatedHeader)
+            {
+                context.Begin(role == RowRole.Header ? StructureTag.TableHeaderCell : StructureTag.TableDataCell);
+            }
+
             var cell = cells[i];
             var end = Math.Min(from + count, cell.LineCount);
             for (var line = from; line < end; line++)
@@ -175,14 +211,15 @@ internal sealed class TableBlock(TableSpec spec) : Block
                 context.AddLine(cell, line, x + spec.CellPadding, top + spec.CellPadding + ((line - from) * style.LineHeight));
             }
 
-            if (spec.BorderWidth > 0)
+            if (role != RowRole.RepeatedHeader)
             {
-                context.Add(PageOp.ForStroke(new SKRect(x, top, x + widths[i], top + height), spec.BorderColor, spec.BorderWidth));
+                context.End();
             }
 
             x += widths[i];
         }
 
+        context.End();
         context.Y += height;
     }
 }

@@ -8,14 +8,14 @@ namespace ZemgaleNvo.Pdf.Layout;
 /// whole character map.
 /// </summary>
 /// <remarks>
-/// Why: the Linux SkiaSharp native build has no font subsetter, so Skia embeds the whole font
-/// file, and deflating ~700 KB of DejaVu costs 20–40 ms per face per document. Unused glyph
-/// outlines are emptied instead (the loca table points them at zero bytes), and the tables
-/// Skia and PDF viewers do not use for drawing (OpenType layout, kerning, glyph names) are
-/// dropped. Glyph ids and advances stay the same, so layout done with the full font is
-/// exact for the subset, and the kept cmap still gives Skia its ToUnicode map (text stays
-/// extractable). Returns null for anything that is not a plain glyf-based TrueType font
-/// (CFF .otf, collections, damaged files): the caller then embeds the full font.
+/// Why: a document uses a few hundred of DejaVu's ~6 000 glyphs, and embedding and deflating
+/// ~700 KB per face would cost 20–40 ms per document. Unused glyph outlines are emptied (the
+/// loca table points them at zero bytes) and the tables PDF viewers do not use for drawing
+/// (OpenType layout, kerning, glyph names) are dropped. Glyph ids and advances stay the same:
+/// the writer embeds the font as a CIDFontType2 with CIDToGIDMap /Identity, so the glyph ids in
+/// the content streams and the /W widths refer to the original font's numbering. Returns null
+/// for anything that is not a plain glyf-based TrueType font (collections, damaged files): the
+/// caller then embeds the full font.
 /// </remarks>
 internal static class TrueTypeSubsetter
 {

@@ -163,6 +163,7 @@ internal static class PortalServices
         services.AddAuditorsDossier();
         services.AddPublication();
         AddReportFonts(services, configuration);
+        ZemgaleNvo.Web.Features.Sealing.SealingServices.AddSealing(services, configuration);
         services.AddPortalHealthChecks();
         services.AddWorkflowNotifications(configuration, builder.Environment);
         ZemgaleNvo.Web.Features.Admin.AdminServices.AddAdministration(services);

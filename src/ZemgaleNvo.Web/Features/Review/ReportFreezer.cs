@@ -6,16 +6,18 @@ using ZemgaleNvo.Infrastructure.Data;
 using ZemgaleNvo.Pdf;
 using ZemgaleNvo.Web.Features.Reports;
 using ZemgaleNvo.Web.Features.Reports.Pdf;
+using ZemgaleNvo.Web.Features.Sealing;
 using ZemgaleNvo.Web.Formatting;
 
 namespace ZemgaleNvo.Web.Features.Review;
 
 /// <summary>
 /// Makes the document of an approval: the yearly report (or the summary) rendered from the data as
-/// approved, in Latvian (the official language of the report), stored with its SHA-256, the
-/// approver and the time, in the same save as the approval itself.
+/// approved, in Latvian (the official language of the report), sealed with the ministry's seal when
+/// one is configured (signing time: the approval's), stored with its SHA-256, the approver and the
+/// time, in the same save as the approval itself.
 /// </summary>
-public sealed class ReportFreezer(AppDbContext db, FontSet fonts)
+public sealed class ReportFreezer(AppDbContext db, FontSet fonts, ReportSeal seal)
 {
     /// <summary>The language of the official, frozen document.</summary>
     public const string Language = "lv";
@@ -27,9 +29,10 @@ public sealed class ReportFreezer(AppDbContext db, FontSet fonts)
         var regions = await db.Regions.AsNoTracking().ToListAsync(cancellationToken);
         var report = SummaryReportBuilder.Build(agreement, regions);
         var created = new DateTimeOffset(DateTime.SpecifyKind(atUtc, DateTimeKind.Utc));
-        var bytes = yearNumber is { } number
+        var rendered = yearNumber is { } number
             ? YearReportPdf.Render(report, number, ReportFormat.Latvian, fonts, includeFindingsAnnex: false, created)
             : SummaryPdf.Render(report, ReportFormat.Latvian, fonts, includeFindingsAnnex: false, created);
+        var bytes = await seal.SealAsync(rendered, created, cancellationToken);
         var frozen = new FrozenReport
         {
             AgreementId = agreement.Id,

@@ -25,7 +25,8 @@ public sealed class ReviewDraft
 }
 
 /// <summary>How the approved document was frozen: shown beside its download.</summary>
-public sealed record FrozenReportInfo(string Sha256, string ApprovedByName, DateTime ApprovedAtUtc, string FileName);
+/// <param name="Seal">The electronic seal read from the frozen PDF; null when it was frozen without one.</param>
+public sealed record FrozenReportInfo(string Sha256, string ApprovedByName, DateTime ApprovedAtUtc, string FileName, Sealing.SealInfo? Seal = null);
 
 /// <summary>
 /// The review part of a year page (or of the summary's review page): the history of comments and
@@ -65,13 +66,16 @@ public sealed class ReviewPanelQuery(AppDbContext db, IAuthorizationService auth
         var notes = await db.ReviewNotes.AsNoTracking()
             .Where(n => n.AgreementId == agreement.Id && n.YearNumber == yearNumber)
             .OrderBy(n => n.Id).ToListAsync(cancellationToken);
-        var frozen = Domain.Entry.FrozenData.IsFrozen(status)
+        var frozenReport = Domain.Entry.FrozenData.IsFrozen(status)
             ? await db.FrozenReports.AsNoTracking()
                 .Where(r => r.AgreementId == agreement.Id && r.YearNumber == yearNumber && r.Language == ReportFreezer.Language)
                 .OrderByDescending(r => r.Id)
-                .Select(r => new FrozenReportInfo(r.Sha256, r.ApprovedByName, r.ApprovedAtUtc, r.FileName))
                 .FirstOrDefaultAsync(cancellationToken)
             : null;
+
+        // The seal is read from the document itself: what the page says is what anyone checking the file finds.
+        var frozen = frozenReport is null ? null
+            : new FrozenReportInfo(frozenReport.Sha256, frozenReport.ApprovedByName, frozenReport.ApprovedAtUtc, frozenReport.FileName, Sealing.ReportSeal.Read(frozenReport.Content));
         var resource = new AgreementResource(agreement.Id, agreement.PerformerId);
         async Task<bool> May(Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement op) =>
             (await authorization.AuthorizeAsync(user, resource, op)).Succeeded;

@@ -160,10 +160,10 @@ public class DemoSummaryPdfTests(PortalFixture portal) : IClassFixture<PortalFix
 
     private static string TrailerId(byte[] pdf)
     {
-        var text = System.Text.Encoding.Latin1.GetString(pdf);
-        var at = text.LastIndexOf("/ID [<", StringComparison.Ordinal);
-        Assert.True(at > 0, "the PDF has a document id");
-        return text.Substring(at + 6, 32);
+        // The trailer's "/ID [<32 hex digits>", with or without spaces as the PDF writer lays it out.
+        var ids = System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/ID\s*\[\s*<([0-9A-Fa-f]{32})>");
+        Assert.True(ids.Count > 0, "the PDF has a document id");
+        return ids[^1].Groups[1].Value;
     }
 
     [Fact]

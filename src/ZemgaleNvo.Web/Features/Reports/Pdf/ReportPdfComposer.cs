@@ -115,12 +115,10 @@ internal abstract class ReportPdfComposer
         var builder = new PdfDocumentBuilder(Fonts, page, DocumentStyles);
         Compose(builder);
         using var stream = new MemoryStream();
-        builder.Render(stream, info);
 
-        // With a given creation time the same report gives the same bytes (Skia's document id would differ).
-        var pdf = info.Created is null ? stream.ToArray() : PdfDocumentId.MakeDeterministic(stream.ToArray());
-        // The document language for screen readers and PDF/A: after the id, so the update repeats the final one.
-        return PdfCatalogLanguage.Apply(pdf, Format.LanguageTag);
+        // With a given creation time the same report gives the same bytes (the layer derives the document id from the content).
+        builder.Render(stream, info with { Language = Format.LanguageTag });
+        return stream.ToArray();
     }
 
     protected abstract void Compose(PdfDocumentBuilder document);
@@ -131,11 +129,11 @@ internal abstract class ReportPdfComposer
         document.Heading(title, 1);
         document.Paragraph(subject, CentredTitle);
         document.Paragraph(period, CentredSubtitle);
+        // A decoration (no alternative text): screen readers skip it.
         document.Drawing(10, context =>
         {
-            using var paint = new SKPaint { Color = RuleColour, StrokeWidth = 0.75f, IsAntialias = true, Style = SKPaintStyle.Stroke };
             var y = context.Area.Top + 4;
-            context.Canvas.DrawLine(context.Area.Left, y, context.Area.Right, y, paint);
+            context.DrawLine(context.Area.Left, y, context.Area.Right, y, RuleColour, 0.75f);
         });
     }
 

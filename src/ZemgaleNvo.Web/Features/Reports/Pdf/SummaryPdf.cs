@@ -68,7 +68,7 @@ internal sealed class SummaryDocument(SummaryReport report, ReportFormat format,
         Keywords = string.Join(", ", Text.SummaryTitle, Agreement.Region, Agreement.Performer, PeriodYears),
         Creator = "ZemgaleNvo",
         Created = created,
-        PdfA = true,
+        Language = Format.LanguageTag,
     };
 
     /// <summary>"Kopsavilkums", the agreement's title and "(2022-2025)".</summary>
@@ -107,7 +107,7 @@ internal sealed class SummaryDocument(SummaryReport report, ReportFormat format,
     private void ComposeChart(PdfDocumentBuilder document)
     {
         document.Heading(Text.ChartSection, 2);
-        BudgetChartPdf.Add(document, Report, Format);
+        BudgetChartPdf.Add(document, Report, Format, Text);
     }
 
     /// <summary>

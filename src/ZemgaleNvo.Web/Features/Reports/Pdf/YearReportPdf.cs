@@ -50,7 +50,7 @@ internal sealed class YearReportDocument(SummaryReport report, ReportYear year, 
         Keywords = string.Join(", ", Text.YearReportTitle, Format.YearName(year.Number), Agreement.Region, Agreement.Performer, PeriodYears),
         Creator = "ZemgaleNvo",
         Created = created,
-        PdfA = true,
+        Language = Format.LanguageTag,
     });
 
     protected override void Compose(PdfDocumentBuilder document)

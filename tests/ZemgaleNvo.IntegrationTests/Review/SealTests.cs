@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using ZemgaleNvo.IntegrationTests.Infrastructure;
+using ZemgaleNvo.IntegrationTests.Publication;
+
+namespace ZemgaleNvo.IntegrationTests.Review;
+
+/// <summary>
+/// The electronic seal at approval (issue 16, must-have 3): Development seals with its self-signed
+/// test seal, poppler's <c>pdfsig</c> checks the signature, and the year's page names the seal.
+/// </summary>
+public class SealTests
+{
+    [Fact]
+    public async Task An_approved_year_is_sealed_pdfsig_validates_it_and_a_changed_byte_breaks_it()
+    {
+        using var factory = new PortalFactory();
+        var (reviewer, demo) = await ApprovalSteps.ApproveYearThreeAsync(factory);
+
+        byte[] pdf;
+        await using (var db = factory.OpenDatabase())
+        {
+            pdf = await db.FrozenReports.Where(r => r.AgreementId == demo.Id && r.YearNumber == 3).OrderByDescending(r => r.Id).Select(r => r.Content).FirstAsync();
+        }
+
+        var check = PdfSig(pdf);
+        Assert.Contains("Signature Validation: Signature is Valid.", check, StringComparison.Ordinal);
+        Assert.Contains("ZemgaleNvo testa e-zīmogs", check, StringComparison.Ordinal);
+        Assert.Contains("ETSI.CAdES.detached", check, StringComparison.Ordinal);
+        Assert.Contains("Total document signed", check, StringComparison.Ordinal);
+
+        // One byte of the page content changed after sealing: the signature no longer matches.
+        var changed = (byte[])pdf.Clone();
+        var at = System.Text.Encoding.Latin1.GetString(pdf).IndexOf("stream\n", StringComparison.Ordinal) + 20;
+        changed[at] ^= 0x01;
+        Assert.DoesNotContain("Signature is Valid.", PdfSig(changed), StringComparison.Ordinal);
+
+        var page = await reviewer.GetStringAsync(new Uri(demo.Workspace(3), UriKind.Relative));
+        Assert.Contains("Parakstīts ar e-zīmogu: ZemgaleNvo testa e-zīmogs", System.Net.WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+    }
+
+    private static string PdfSig(byte[] pdf)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"zemgalenvo-seal-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(file, pdf);
+        try
+        {
+            var start = new ProcessStartInfo("pdfsig") { RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add(file);
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("pdfsig did not start.");
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            return output.Result + error;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
