@@ -141,4 +141,51 @@ public sealed class ReportText(ReportFormat format)
         }
         return trimmed.EndsWith(';') ? trimmed : trimmed.TrimEnd(',') + ";";
     }
+    // Issue 13: the template's two non-compliance fields, a line per case.
+
+    /// <summary>"Lēmums Nr. 5-2/17, 12.03.2024." of a non-compliant case, or null when none was recorded.</summary>
+    public string? Decision(ReportNonCompliance item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return (item.DecisionReference, item.DecidedOn) switch
+        {
+            (null, null) => null,
+            ({ } reference, null) => L["lēmums {0}", reference],
+            (null, { } on) => L["lēmums {0}", format.Date(on)],
+            ({ } reference, { } on) => L["lēmums {0}, {1}", reference, format.Date(on)],
+        };
+    }
+
+    /// <summary>"I. īstenošanas gads: 300,00 euro Telpu noma — degviela bez maršruta lapas (lēmums …)": one case of the first field.</summary>
+    public string NonCompliantCase(ReportNonCompliance item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var decision = Decision(item);
+        return $"{format.YearName(item.YearNumber)}: {LineAmount(item.AmountCents, item.Line)} — {item.Reason}" + (decision is null ? "" : $" ({decision})");
+    }
+
+    /// <summary>"01.04.2024. 150,00 euro (MU Nr. 12)": one repayment.</summary>
+    public string RecoveryLine(ReportRecovery recovery)
+    {
+        ArgumentNullException.ThrowIfNull(recovery);
+        return $"{format.Date(recovery.Date)} {format.Euro(recovery.AmountCents)} ({recovery.Reference})";
+    }
+
+    /// <summary>
+    /// One case of the second field: "I. īstenošanas gads, Telpu noma: neatgūti 100,00 euro no 300,00 euro;
+    /// atgūts 200,00 euro (01.04.2024. 150,00 euro (MU 12), …)".
+    /// </summary>
+    public string UnrecoveredCase(ReportNonCompliance item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var text = L["{0}, {1}: neatgūti {2} no {3}", format.YearName(item.YearNumber), item.Line.Name, format.Euro(item.UnrecoveredCents), format.Euro(item.AmountCents)];
+        if (item.RecoveredCents == 0)
+        {
+            return text;
+        }
+        var recovered = item.Recoveries.Count > 0
+            ? string.Join(", ", item.Recoveries.Select(RecoveryLine))
+            : item.RecoveredOn is { } on ? format.Date(on) : null;
+        return text + "; " + L["atgūti {0}", format.Euro(item.RecoveredCents)] + (recovered is null ? "" : $" ({recovered})");
+    }
 }

@@ -131,4 +131,14 @@ public sealed record ReportTotals(long PlannedCents, long ActualCents, long Carr
 public sealed record ReportNonCompliance(int YearNumber, ReportLine Line, long AmountCents, string Reason, long RecoveredCents, DateOnly? RecoveredOn)
 {
     public long UnrecoveredCents => AmountCents - RecoveredCents;
+
+    /// <summary>The ministry's decision that found the expenditure non-compliant (issue 13).</summary>
+    public string? DecisionReference { get; init; }
+
+    public DateOnly? DecidedOn { get; init; }
+
+    /// <summary>Each repayment, oldest first; empty for figures taken over with a recovered total only.</summary>
+    public IReadOnlyList<ReportRecovery> Recoveries { get; init; } = [];
 }
+
+public sealed record ReportRecovery(DateOnly Date, long AmountCents, string Reference);

@@ -34,6 +34,9 @@ internal sealed class ExportText(ReportFormat format)
     public string Place => L["Vieta"];
     public string Reference => L["Atsauce"];
     public string RecoveredOn => L["Atgūšanas datums"];
+    public string Decision => L["Lēmums"];
+    public string DecidedOn => L["Lēmuma datums"];
+    public string Recoveries => L["Atgūšanas"];
     public string RuleCode => L["Pārbaudes kods"];
 
     public string AgreementType(AgreementType type) => format.AgreementType(type);

@@ -60,7 +60,12 @@ public static class SummaryJson
                 Euros(report.UnrecoveredCents),
                 report.NonCompliance.Select(n => new NonComplianceItemJson(
                     n.YearNumber, n.Line.Ordinal, Euros(n.AmountCents), n.Reason, Euros(n.RecoveredCents), n.RecoveredOn,
-                    Euros(n.UnrecoveredCents))).ToList()),
+                    Euros(n.UnrecoveredCents))
+                {
+                    DecisionReference = n.DecisionReference,
+                    DecidedOn = n.DecidedOn,
+                    Recoveries = n.Recoveries.Select(r => new RecoveryJson(r.Date, Euros(r.AmountCents), r.Reference)).ToList(),
+                }).ToList()),
             a.OtherInformation,
             report.Findings.Select(f => new FindingJson(
                 f.RuleCode, Severity(f.Severity), f.YearNumber,

@@ -100,7 +100,17 @@ internal sealed record NonComplianceItemJson(
     string Reason,
     decimal Recovered,
     DateOnly? RecoveredOn,
-    decimal Unrecovered);
+    decimal Unrecovered)
+{
+    /// <summary>The ministry's decision that found the expenditure non-compliant (issue 13).</summary>
+    public string? DecisionReference { get; init; }
+
+    public DateOnly? DecidedOn { get; init; }
+
+    public IReadOnlyList<RecoveryJson> Recoveries { get; init; } = [];
+}
+
+internal sealed record RecoveryJson(DateOnly Date, decimal Amount, string Reference);
 
 internal sealed record FindingJson(
     string RuleCode,

@@ -140,14 +140,17 @@ public static class SummaryXlsx
     /// <summary>The items, then the two totals the template asks for; "Nav" when there is nothing, as the template has it.</summary>
     private static XlsxSheet NonComplianceSheet(SummaryReport report, ReportFormat format, ReportText text, ExportText words)
     {
-        var sheet = new XlsxSheet(words.NonComplianceSheet, [8, 40, 14, 60, 14, 14, 14])
-            .Header(text.Year, text.Line, text.Amount, text.Reason, text.Recovered, words.RecoveredOn, text.Unrecovered);
+        var sheet = new XlsxSheet(words.NonComplianceSheet, [8, 40, 14, 60, 14, 14, 14, 30, 14, 40])
+            .Header(text.Year, text.Line, text.Amount, text.Reason, text.Recovered, words.RecoveredOn, text.Unrecovered,
+                words.Decision, words.DecidedOn, words.Recoveries);
         foreach (var n in report.NonCompliance)
         {
             sheet.Row(
                 XlsxCell.Of(ReportFormat.Roman(n.YearNumber)), XlsxCell.Of(n.Line.Name, XlsxStyle.Wrap), XlsxCell.Money(n.AmountCents),
                 XlsxCell.Of(n.Reason, XlsxStyle.Wrap), XlsxCell.Money(n.RecoveredCents), XlsxCell.Date(n.RecoveredOn),
-                XlsxCell.Money(n.UnrecoveredCents));
+                XlsxCell.Money(n.UnrecoveredCents),
+                XlsxCell.Of(n.DecisionReference ?? "", XlsxStyle.Wrap), XlsxCell.Date(n.DecidedOn),
+                XlsxCell.Of(string.Join("\n", n.Recoveries.Select(text.RecoveryLine)), XlsxStyle.Wrap));
         }
         if (report.NonCompliance.Count == 0)
         {

@@ -339,12 +339,23 @@ internal abstract class ReportPdfComposer
                 ReportFormat.Roman(item.YearNumber),
                 item.Line.Name,
                 Format.Money(item.AmountCents),
-                item.RecoveredOn is { } on ? $"{item.Reason} ({Text.Recovered}: {Format.Date(on)})" : item.Reason,
+                NonComplianceDetails(item),
                 Format.Money(item.RecoveredCents),
                 Format.Money(item.UnrecoveredCents));
         }
 
         return table;
+    }
+
+    /// <summary>The reason, the ministry's decision and each repayment of a non-compliant case, for its table row.</summary>
+    private string NonComplianceDetails(ReportNonCompliance item)
+    {
+        var text = Text.Decision(item) is { } decision ? $"{item.Reason} ({decision})" : item.Reason;
+        if (item.Recoveries.Count > 0)
+        {
+            return text + $"; {Text.Recovered}: " + string.Join(", ", item.Recoveries.Select(Text.RecoveryLine));
+        }
+        return item.RecoveredOn is { } on ? $"{text} ({Text.Recovered}: {Format.Date(on)})" : text;
     }
 
     private IEnumerable<string> AmountLines(IReadOnlyList<ReportLineBudget> budget, Func<ReportLineBudget, long> cents) =>
