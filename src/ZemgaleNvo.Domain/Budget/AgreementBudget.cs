@@ -6,6 +6,13 @@ namespace ZemgaleNvo.Domain.Budget;
 public sealed record LinePeriodTotal(int BudgetLineId, long PlannedCents, long ActualCents, long CarriedOutCents);
 
 /// <summary>
+/// What the period leaves on a line once every year is closed: money neither spent nor carried on,
+/// to be returned to the state budget, and money spent over what was available. Never netted against
+/// each other, nor against another line (issue 13).
+/// </summary>
+public sealed record LineReturn(int BudgetLineId, long UnspentToReturnCents, long OverspentCents);
+
+/// <summary>
 /// The reconciled budget of an agreement, computed from its loaded entities (years with their
 /// planned amounts, spending, reallocations and carry-overs; budget lines).
 /// </summary>
@@ -23,7 +30,10 @@ public sealed class AgreementBudget
     public long PlannedCents => Years.Sum(y => y.PlannedCents);
     public long ActualCents => Years.Sum(y => y.ActualCents);
 
-    /// <summary>Money carried between years (out of one year into the next), over the whole period.</summary>
+    /// <summary>
+    /// Money carried between years (out of one year into the next), summed over the years: a cent that
+    /// passes through two carry-overs counts twice, so this is a movement, never a period total of a report.
+    /// </summary>
     public long CarriedOverCents => Years.Sum(y => y.CarriedOutCents);
 
     public IReadOnlyList<LinePeriodTotal> LineTotals => Lines
@@ -33,6 +43,22 @@ public sealed class AgreementBudget
             Years.Sum(y => y.Line(line.Id)?.ActualCents ?? 0),
             Years.Sum(y => y.Line(line.Id)?.CarriedOutCents ?? 0)))
         .ToList();
+
+    /// <summary>
+    /// Per line, what is to be returned and what was overspent: each year's remainder not carried into
+    /// the next (in the last year, its whole remainder) when positive, and each year's overspend. A
+    /// carry-over only moves money between years, so it is neither spending nor a return here.
+    /// </summary>
+    public IReadOnlyList<LineReturn> Returns => Lines
+        .Select(line => new LineReturn(
+            line.Id,
+            Years.Sum(y => y.Line(line.Id) is { } l ? Math.Max(0, l.RemainingCents - l.CarriedOutCents) : 0),
+            Years.Sum(y => y.Line(line.Id) is { } l ? Math.Max(0, -l.RemainingCents) : 0)))
+        .ToList();
+
+    public long UnspentToReturnCents => Returns.Sum(r => r.UnspentToReturnCents);
+
+    public long OverspentCents => Returns.Sum(r => r.OverspentCents);
 
     public static AgreementBudget Compute(DelegationAgreement agreement)
     {

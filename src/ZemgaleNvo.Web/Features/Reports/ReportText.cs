@@ -188,4 +188,30 @@ public sealed class ReportText(ReportFormat format)
             : item.RecoveredOn is { } on ? format.Date(on) : null;
         return text + "; " + L["atgūti {0}", format.Euro(item.RecoveredCents)] + (recovered is null ? "" : $" ({recovered})");
     }
+
+    // Issue 13: what the period leaves, per line, in the template's wording; never netted across lines.
+
+    public string ReturnsSection => L["Valsts budžetā atmaksājamais finansējums un pārsniegums"];
+    public string UnspentToReturn => L["Atmaksājams valsts budžetā"];
+    public string Overspent => L["Pārsniegums"];
+
+    /// <summary>
+    /// "Neizlietotais finansējums 120,80 euro apmērā atmaksājams valsts budžetā (t.sk. …)." and, when a line
+    /// was overspent, "Izdevumi pārsniedz pieejamo finansējumu par … (t.sk. …)."; each a sentence of its own.
+    /// </summary>
+    public IReadOnlyList<string> ReturnNotes(SummaryReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var notes = new List<string>();
+        var toReturn = report.Returns.Where(r => r.UnspentToReturnCents > 0).Select(r => LineAmount(r.UnspentToReturnCents, r.Line)).ToList();
+        notes.Add(toReturn.Count == 0
+            ? L["Neizlietotā finansējuma, kas atmaksājams valsts budžetā, nav."]
+            : L["Neizlietotais finansējums {0} apmērā atmaksājams valsts budžetā (t.sk. {1}).", format.Euro(report.UnspentToReturnCents), string.Join(L[" un "], toReturn)]);
+        var overspent = report.Returns.Where(r => r.OverspentCents > 0).Select(r => LineAmount(r.OverspentCents, r.Line)).ToList();
+        if (overspent.Count > 0)
+        {
+            notes.Add(L["Izdevumi pārsniedz pieejamo finansējumu par {0} (t.sk. {1}).", format.Euro(report.OverspentCents), string.Join(L[" un "], overspent)]);
+        }
+        return notes;
+    }
 }

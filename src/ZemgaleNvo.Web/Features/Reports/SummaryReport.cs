@@ -39,6 +39,13 @@ public sealed record SummaryReport(
     /// <summary>The version to publish: without the portal's findings and the explanations of them.</summary>
     public SummaryReport WithoutFindings() => this with { Findings = [], Explanations = [] };
 
+    /// <summary>Issue 13: per line, the unspent money to return to the state budget and the overspend (never netted).</summary>
+    public IReadOnlyList<ReportLineReturn> Returns { get; init; } = [];
+
+    public long UnspentToReturnCents => Returns.Sum(r => r.UnspentToReturnCents);
+
+    public long OverspentCents => Returns.Sum(r => r.OverspentCents);
+
     public long NonCompliantCents => NonCompliance.Sum(n => n.AmountCents);
     public long UnrecoveredCents => NonCompliance.Sum(n => n.UnrecoveredCents);
 
@@ -140,5 +147,7 @@ public sealed record ReportNonCompliance(int YearNumber, ReportLine Line, long A
     /// <summary>Each repayment, oldest first; empty for figures taken over with a recovered total only.</summary>
     public IReadOnlyList<ReportRecovery> Recoveries { get; init; } = [];
 }
+
+public sealed record ReportLineReturn(ReportLine Line, long UnspentToReturnCents, long OverspentCents);
 
 public sealed record ReportRecovery(DateOnly Date, long AmountCents, string Reference);

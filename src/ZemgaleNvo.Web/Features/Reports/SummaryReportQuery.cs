@@ -104,6 +104,7 @@ public static class SummaryReportBuilder
             nonCompliance,
             ConsistencyChecker.Check(agreement, regions))
         {
+            Returns = budget.Returns.Select(r => new ReportLineReturn(lineById[r.BudgetLineId], r.UnspentToReturnCents, r.OverspentCents)).ToList(),
             Explanations = agreement.Years
                 .OrderBy(y => y.Number)
                 .SelectMany(y => y.FindingExplanations

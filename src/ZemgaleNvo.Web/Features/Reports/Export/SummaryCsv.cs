@@ -52,8 +52,25 @@ public static class SummaryCsv
                 row.ExecutionPercent?.ToString("0.0", DecimalComma) ?? string.Empty,
             ]);
         }
+        AppendReturns(csv, report, format);
         AppendNonCompliance(csv, report, format);
         return [.. Utf8WithBom.GetPreamble(), .. Utf8WithBom.GetBytes(csv.ToString())];
+    }
+
+    /// <summary>
+    /// Issue 13: what the period leaves per line, after an empty record: the unspent money to return to
+    /// the state budget and the overspend, never netted, then a total row. Carry-overs are not in it.
+    /// </summary>
+    private static void AppendReturns(StringBuilder csv, SummaryReport report, ReportFormat format)
+    {
+        var text = new ReportText(format);
+        csv.Append(LineEnd);
+        AppendRecord(csv, [text.Line, text.UnspentToReturn, text.Overspent]);
+        foreach (var line in report.Returns)
+        {
+            AppendRecord(csv, [Text(line.Line.Name), Amount(line.UnspentToReturnCents), Amount(line.OverspentCents)]);
+        }
+        AppendRecord(csv, [text.Total, Amount(report.UnspentToReturnCents), Amount(report.OverspentCents)]);
     }
 
     /// <summary>

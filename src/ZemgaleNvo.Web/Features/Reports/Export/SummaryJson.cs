@@ -51,10 +51,12 @@ public static class SummaryJson
                 a.PeriodStart, a.PeriodEnd, Status(a.SummaryStatus)),
             report.Lines.Select(l => new LineJson(l.Id, l.Ordinal, l.Name, l.ResultsHeading)).ToList(),
             report.Years.Select(Year).ToList(),
-            report.LineTotals.Select(t => new LineTotalJson(t.Line.Ordinal, Euros(t.PlannedCents), Euros(t.ActualCents), Euros(t.CarriedOutCents))).ToList(),
+            report.LineTotals.Select(t => new LineTotalJson(t.Line.Ordinal, Euros(t.PlannedCents), Euros(t.ActualCents),
+                Euros(report.Returns.FirstOrDefault(r => r.Line.Id == t.Line.Id)?.UnspentToReturnCents ?? 0),
+                Euros(report.Returns.FirstOrDefault(r => r.Line.Id == t.Line.Id)?.OverspentCents ?? 0))).ToList(),
             new TotalsJson(
                 Euros(report.Totals.PlannedCents), Euros(report.Totals.ActualCents),
-                Euros(report.Totals.CarriedOverCents), Euros(report.Totals.FinalRemainingCents)),
+                Euros(report.UnspentToReturnCents), Euros(report.OverspentCents)),
             new NonComplianceJson(
                 Euros(report.NonCompliantCents),
                 Euros(report.UnrecoveredCents),

@@ -87,9 +87,10 @@ internal sealed record YearTotalsJson(
 
 internal sealed record ReallocationJson(int FromLineOrdinal, int ToLineOrdinal, decimal Amount, string Reason, string? Reference);
 
-internal sealed record LineTotalJson(int LineOrdinal, decimal Planned, decimal Actual, decimal CarriedOut);
+/// <summary>A line over the whole period: no carry-over (it only moves money between years), the money to return and the overspend instead (issue 13).</summary>
+internal sealed record LineTotalJson(int LineOrdinal, decimal Planned, decimal Actual, decimal UnspentToReturn, decimal Overspent);
 
-internal sealed record TotalsJson(decimal Planned, decimal Actual, decimal CarriedOver, decimal FinalRemaining);
+internal sealed record TotalsJson(decimal Planned, decimal Actual, decimal UnspentToReturn, decimal Overspent);
 
 internal sealed record NonComplianceJson(decimal Total, decimal Unrecovered, IReadOnlyList<NonComplianceItemJson> Items);
 

@@ -21,6 +21,7 @@ public static class SummaryXlsx
             AgreementSheet(report, format, text, words),
             ResultsSheet(report, format, text, words),
             FundingSheet(BudgetTable.For(report, text), words),
+            ReturnsSheet(report, text, words),
             SpendingSheet(report, text, words),
             ReallocationsSheet(report, text, words),
             NonComplianceSheet(report, format, text, words),
@@ -100,6 +101,22 @@ public static class SummaryXlsx
                 XlsxCell.Percent(row.ExecutionPercent, bold),
             ];
             sheet.Row(cells);
+        }
+        return sheet;
+    }
+
+    /// <summary>Issue 13: per line, the unspent money to return to the state budget and the overspend, then the totals and the template's sentences.</summary>
+    private static XlsxSheet ReturnsSheet(SummaryReport report, ReportText text, ExportText words)
+    {
+        var sheet = new XlsxSheet(words.ReturnsSheet, [60, 18, 18]).Header(text.Line, text.UnspentToReturn, text.Overspent);
+        foreach (var line in report.Returns)
+        {
+            sheet.Row(XlsxCell.Of(line.Line.Name, XlsxStyle.Wrap), XlsxCell.Money(line.UnspentToReturnCents), XlsxCell.Money(line.OverspentCents));
+        }
+        sheet.Row(XlsxCell.Of(text.Total, XlsxStyle.Bold), XlsxCell.Money(report.UnspentToReturnCents, bold: true), XlsxCell.Money(report.OverspentCents, bold: true));
+        foreach (var note in text.ReturnNotes(report))
+        {
+            sheet.Row(XlsxCell.Of(note, XlsxStyle.Wrap));
         }
         return sheet;
     }
