@@ -45,16 +45,18 @@ public sealed class AgreementBudget
         .ToList();
 
     /// <summary>
-    /// Per line, what is to be returned and what was overspent: each year's remainder not carried into
-    /// the next (in the last year, its whole remainder) when positive, and each year's overspend. A
-    /// carry-over only moves money between years, so it is neither spending nor a return here.
+    /// Per line, what the period leaves: the last year's remainder when positive (to be returned to the
+    /// state budget) and its overspend when negative; never netted across lines. Earlier years' remainders
+    /// are not in it: each is carried into the next year (the carry-over checks see to that), and a
+    /// carry-over only moves money between years, so it is neither spending nor a return.
     /// </summary>
-    public IReadOnlyList<LineReturn> Returns => Lines
-        .Select(line => new LineReturn(
-            line.Id,
-            Years.Sum(y => y.Line(line.Id) is { } l ? Math.Max(0, l.RemainingCents - l.CarriedOutCents) : 0),
-            Years.Sum(y => y.Line(line.Id) is { } l ? Math.Max(0, -l.RemainingCents) : 0)))
-        .ToList();
+    public IReadOnlyList<LineReturn> Returns => Years.Count == 0
+        ? []
+        : Lines
+            .Select(line => Years[^1].Line(line.Id) is { } last
+                ? new LineReturn(line.Id, Math.Max(0, last.RemainingCents), Math.Max(0, -last.RemainingCents))
+                : new LineReturn(line.Id, 0, 0))
+            .ToList();
 
     public long UnspentToReturnCents => Returns.Sum(r => r.UnspentToReturnCents);
 

@@ -159,8 +159,14 @@ public class SummaryXlsxTests(PortalFixture portal) : IClassFixture<PortalFixtur
         var (_, xlsx) = await RenderAsync(ReportFormat.Latvian);
         using (xlsx)
         {
-            var results = xlsx.Rows("Rezultāti").Skip(1).ToList();
+            var rows = xlsx.Rows("Rezultāti").Skip(1).ToList();
+            var results = rows.Where(r => r.ContainsKey("C")).ToList();
             Assert.Equal(34, results.Count); // 8 + 4, 7 + 3, 8 + 4
+            // Issue 13, 6: each strand named above its results: the typed heading, or "Virziens „…”" when none was typed.
+            var headings = rows.Where(r => !r.ContainsKey("C")).ToList();
+            Assert.Equal(6, headings.Count);
+            Assert.All(headings, h => Assert.EndsWith(":", XlsxReader.Text(h, "D")));
+            Assert.Equal(rows.IndexOf(headings[0]) + 1, rows.IndexOf(results[0]));
             Assert.Equal([12, 10, 12], YearNumerals.Select(y => results.Count(r => XlsxReader.Text(r, "A") == y)));
 
             var bauska = results.Single(r => XlsxReader.Text(r, "H") == "Bauska");
@@ -232,7 +238,9 @@ public class SummaryXlsxTests(PortalFixture portal) : IClassFixture<PortalFixtur
         Assert.Equal("Kopā", XlsxReader.Text(nonCompliance[1], "A"));
         Assert.Equal(6m, XlsxReader.Number(nonCompliance[1], "G"));
 
-        var result = Assert.Single(xlsx.Rows("Rezultāti").Skip(1));
+        var result = Assert.Single(xlsx.Rows("Rezultāti").Skip(1), r => r.ContainsKey("C"));
+        // The made-up second strand has no results: it says which strand is empty.
+        Assert.Contains(xlsx.Rows("Rezultāti"), r => XlsxReader.Text(r, "D") == "Virzienam „otrā pozīcija” rezultāti nav ievadīti.");
         Assert.Equal(new DateTime(2024, 2, 29), DateTime.FromOADate((double)XlsxReader.Number(result, "F")));
         Assert.False(result.ContainsKey("G"));
         Assert.Equal("Līdzdarbības līgums", XlsxReader.Text(xlsx.Rows("Līgums").First(r => XlsxReader.Text(r, "A") == "Līguma veids"), "B"));

@@ -68,6 +68,10 @@ public static class SummaryXlsx
         {
             foreach (var strand in year.Strands)
             {
+                // Issue 13, 6: the strand is named above its results (the typed heading, else "Virziens „…”"),
+                // and an empty strand says which strand it is, as the page and the PDF do.
+                sheet.Row(XlsxCell.Of(ReportFormat.Roman(year.Number)), XlsxCell.Of(strand.Line.Name, XlsxStyle.Wrap), XlsxCell.Empty,
+                    XlsxCell.Of(strand.Results.Count == 0 ? text.NoResultsFor(strand.Line) : text.StrandHeading(strand.Line), XlsxStyle.Bold));
                 foreach (var result in strand.Results)
                 {
                     var indicators = string.Join("; ", result.Indicators.Select(i => format.Indicator(i.Count, i.Unit, i.Qualifier)));
