@@ -23,7 +23,7 @@ public static class AgreementQueries
             .Include(a => a.Years).ThenInclude(y => y.SpendingTotals)
             .Include(a => a.Years).ThenInclude(y => y.Reallocations)
             .Include(a => a.Years).ThenInclude(y => y.CarryOvers)
-            .Include(a => a.Years).ThenInclude(y => y.NonCompliantExpenditures)
+            .Include(a => a.Years).ThenInclude(y => y.NonCompliantExpenditures).ThenInclude(n => n.Recoveries)
             .Include(a => a.Years).ThenInclude(y => y.FindingExplanations)
             .Include(a => a.Years).ThenInclude(y => y.Activities).ThenInclude(a => a.Indicators);
 }

@@ -40,6 +40,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
     public DbSet<Reallocation> Reallocations => Set<Reallocation>();
     public DbSet<CarryOver> CarryOvers => Set<CarryOver>();
     public DbSet<NonCompliantExpenditure> NonCompliantExpenditures => Set<NonCompliantExpenditure>();
+    public DbSet<NonCompliantRecovery> NonCompliantRecoveries => Set<NonCompliantRecovery>();
     public DbSet<Domain.Checks.FindingExplanation> FindingExplanations => Set<Domain.Checks.FindingExplanation>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -92,6 +93,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
             ScopeOrganisationId == null || c.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
         builder.Entity<NonCompliantExpenditure>().HasQueryFilter(OrganisationFilter, n =>
             ScopeOrganisationId == null || n.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
+        builder.Entity<NonCompliantRecovery>().HasQueryFilter(OrganisationFilter, r =>
+            ScopeOrganisationId == null || r.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
         builder.Entity<Domain.Checks.FindingExplanation>().HasQueryFilter(OrganisationFilter, e =>
             ScopeOrganisationId == null || e.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
 

@@ -8,7 +8,7 @@ namespace ZemgaleNvo.Infrastructure.Data;
 /// <summary>
 /// Approved means frozen, in the data layer and not only in the pages: a save that would add,
 /// change or remove anything of an approved year (its results, indicators, spending, plan,
-/// reallocations, carry-overs, non-compliance, evaluation), or the other information of an approved
+/// reallocations, carry-overs, evaluation), or the other information of an approved
 /// summary, is refused before it reaches the database. The status itself may still change: that is
 /// how an admin reopens a year, and the workflow decides who may. What counts as frozen is
 /// <see cref="FrozenData"/>'s one rule, which the forms use too.
@@ -42,6 +42,10 @@ internal static class FrozenRecords
                     {
                         agreementIds.Add(agreement.Id);
                     }
+                    break;
+                case NonCompliantExpenditure or NonCompliantRecovery:
+                    // The ministry's own finding about the year, recorded after its supervision: it may
+                    // come after the approval, and it leaves the approved report (stored frozen) as it was.
                     break;
                 case Indicator indicator:
                     activityIds.Add(indicator.ActivityId);

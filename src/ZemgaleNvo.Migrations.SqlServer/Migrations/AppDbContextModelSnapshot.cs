@@ -467,6 +467,13 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                     b.Property<int>("BudgetLineId")
                         .HasColumnType("int");
 
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<int>("ImplementationYearId")
                         .HasColumnType("int");
 
@@ -474,6 +481,10 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<long>("RecoveredCents")
                         .HasColumnType("bigint");
@@ -492,6 +503,44 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                     b.HasIndex("ImplementationYearId");
 
                     b.ToTable("NonCompliantExpenditures");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.NonCompliantRecovery", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ImplementationYearId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NonCompliantExpenditureId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImplementationYearId");
+
+                    b.HasIndex("NonCompliantExpenditureId");
+
+                    b.ToTable("NonCompliantRecoveries");
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.PlannedAmount", b =>
@@ -1533,6 +1582,25 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                     b.Navigation("ImplementationYear");
                 });
 
+            modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.NonCompliantRecovery", b =>
+                {
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.ImplementationYear", "ImplementationYear")
+                        .WithMany()
+                        .HasForeignKey("ImplementationYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.NonCompliantExpenditure", "NonCompliantExpenditure")
+                        .WithMany("Recoveries")
+                        .HasForeignKey("NonCompliantExpenditureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ImplementationYear");
+
+                    b.Navigation("NonCompliantExpenditure");
+                });
+
             modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.PlannedAmount", b =>
                 {
                     b.HasOne("ZemgaleNvo.Domain.Agreements.BudgetLine", "BudgetLine")
@@ -1750,6 +1818,11 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                     b.Navigation("SpendingEntries");
 
                     b.Navigation("SpendingTotals");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.NonCompliantExpenditure", b =>
+                {
+                    b.Navigation("Recoveries");
                 });
 #pragma warning restore 612, 618
         }

@@ -441,12 +441,23 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
                     b.Property<int>("BudgetLineId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ImplementationYearId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RecoveredCents")
@@ -466,6 +477,42 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
                     b.HasIndex("ImplementationYearId");
 
                     b.ToTable("NonCompliantExpenditures");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.NonCompliantRecovery", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ImplementationYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NonCompliantExpenditureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImplementationYearId");
+
+                    b.HasIndex("NonCompliantExpenditureId");
+
+                    b.ToTable("NonCompliantRecoveries");
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.PlannedAmount", b =>
@@ -1474,6 +1521,25 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
                     b.Navigation("ImplementationYear");
                 });
 
+            modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.NonCompliantRecovery", b =>
+                {
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.ImplementationYear", "ImplementationYear")
+                        .WithMany()
+                        .HasForeignKey("ImplementationYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.NonCompliantExpenditure", "NonCompliantExpenditure")
+                        .WithMany("Recoveries")
+                        .HasForeignKey("NonCompliantExpenditureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ImplementationYear");
+
+                    b.Navigation("NonCompliantExpenditure");
+                });
+
             modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.PlannedAmount", b =>
                 {
                     b.HasOne("ZemgaleNvo.Domain.Agreements.BudgetLine", "BudgetLine")
@@ -1691,6 +1757,11 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
                     b.Navigation("SpendingEntries");
 
                     b.Navigation("SpendingTotals");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.NonCompliantExpenditure", b =>
+                {
+                    b.Navigation("Recoveries");
                 });
 #pragma warning restore 612, 618
         }

@@ -12,6 +12,9 @@ public static class Display
 
     public static string Money(long cents) => Format.Money(cents);
 
+    /// <summary><c>1 234,56 euro</c>: an amount standing alone, with its currency.</summary>
+    public static string Euro(long cents) => Format.Euro(cents);
+
     public static string Percent(decimal? percent) => Format.Percent(percent);
 
     /// <summary><c>15.07.2022.</c> in Latvian, <c>15/07/2022</c> otherwise.</summary>

@@ -33,7 +33,8 @@ public sealed partial class ReviewerJourneyTests(PortalFixture portal, ITestOutp
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
         Assert.Equal("147 000,00", Normalise(await page.Locator("[data-figure=planned]").TextContentAsync()));
         Assert.Equal("142 135,47", Normalise(await page.Locator("[data-figure=actual]").TextContentAsync()));
-        Assert.Equal("4 864,53", Normalise(await page.Locator("[data-figure=carried]").TextContentAsync()));
+        // Issue 13: the period's carry-overs are no period figure; the money to return is (year III's civil line, not netted against the other's overspend).
+        Assert.Equal("6 133,77", Normalise(await page.Locator("[data-figure=to-return]").TextContentAsync()));
         // The thousands separator is a no-break space, so an amount never wraps across two lines.
         Assert.Equal("147\u00A0000,00", (await page.Locator("[data-figure=planned]").TextContentAsync())?.Trim());
 

@@ -190,6 +190,13 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /agreements/{id:int}/years/{number:int}/submit"]                                         = "login 404 ok 403 403",
         ["POST /agreements/{id:int}/years/{number:int}/explanations"]                                   = "login 404 ok 403 403",
         ["POST /agreements/{id:int}/years/{number:int}/explanations/accept"]                            = "login 404 403 ok 403",
+
+        // Non-compliant expenditure (issue 13): the ministry's finding, recorded by reviewers; everyone who reads the agreement sees it
+        ["GET /agreements/{id:int}/years/{number:int}/non-compliance"]                                  = "login 404 ok ok ok",
+        ["GET /agreements/{id:int}/years/{number:int}/non-compliance/new"]                              = "login 404 403 ok 403",
+        ["POST /agreements/{id:int}/years/{number:int}/non-compliance/new"]                             = "login 404 403 ok 403",
+        ["GET /agreements/{id:int}/years/{number:int}/non-compliance/{caseId:int}/recoveries/new"]      = "login 404 403 ok 403",
+        ["POST /agreements/{id:int}/years/{number:int}/non-compliance/{caseId:int}/recoveries/new"]     = "login 404 403 ok 403",
     };
 
     private static readonly string[] Outcomes = ["ok", "login", "403", "404", "enrol", "400"];
@@ -359,6 +366,10 @@ public sealed partial class AuthorizationMatrixTests
                 await db.SaveChangesAsync();
                 reallocation = added.Id;
             }
+            // A non-compliant expenditure in year III, for the recovery pages.
+            var nonCompliant = new NonCompliantExpenditure { ImplementationYearId = year.Id, BudgetLineId = lines[0].Id, AmountCents = 100_00, Reason = "Matricas neatbilstība" };
+            db.NonCompliantExpenditures.Add(nonCompliant);
+            await db.SaveChangesAsync();
             // An evidence file in year III, its bytes in the database store, for the download, delete and undo.
             var content = "%PDF-1.4 matricas pierādījums"u8.ToArray();
             var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
@@ -415,6 +426,7 @@ public sealed partial class AuthorizationMatrixTests
                 ["entryId"] = Text(entry.Value),
                 ["reallocationId"] = Text(reallocation.Value),
                 ["fileId"] = Text(evidence.Id),
+                ["caseId"] = Text(nonCompliant.Id),
                 ["lineId"] = Text(lines[0].Id),
                 ["messageId"] = Text(failed.Id),
                 ["sessionId"] = Text(session.Id),

@@ -302,6 +302,7 @@ public sealed partial class MalformedInputTests
             ["resultId"] = Text(await db.Activities.Where(a => a.ImplementationYearId == year.Id).Select(a => a.Id).FirstAsync()),
             ["entryId"] = Text(await db.SpendingEntries.Where(e => e.ImplementationYearId == year.Id).Select(e => e.Id).FirstOrDefaultAsync()),
             ["reallocationId"] = Text(await db.Reallocations.Where(e => e.ImplementationYearId == year.Id).Select(e => e.Id).FirstOrDefaultAsync()),
+            ["caseId"] = Text(await db.NonCompliantExpenditures.Where(e => e.ImplementationYearId == year.Id).Select(e => e.Id).FirstOrDefaultAsync()),
             ["statusCode"] = "404",
             ["userid"] = await db.Users.Where(u => u.Email == Browser.OtherStaff).Select(u => u.Id).SingleAsync(),
         };

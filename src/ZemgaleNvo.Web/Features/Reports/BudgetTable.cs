@@ -116,14 +116,17 @@ public sealed class BudgetTable
                 year.ExecutionPercent));
         }
 
+        // The whole period has no carry-over: carrying moves money between years (a cent carried twice
+        // would count twice), it is neither spending nor a return (issue 13). What the period leaves is
+        // stated per line as the money to return and the overspend (ReportText.ReturnNote, the returns table).
         rows.AddRange(report.LineTotals.Select(t => new BudgetRow(
             BudgetRowKind.PeriodLine, null, t.Line, text.WholePeriod, t.Line.Name,
-            [t.PlannedCents, null, null, null, null, t.ActualCents, null, t.CarriedOutCents],
+            [t.PlannedCents, null, null, null, null, t.ActualCents, null, null],
             null)));
         var totals = report.Totals;
         rows.Add(new BudgetRow(
             BudgetRowKind.PeriodTotal, null, null, text.WholePeriod, text.Total,
-            [totals.PlannedCents, null, null, null, null, totals.ActualCents, totals.FinalRemainingCents, totals.CarriedOverCents],
+            [totals.PlannedCents, null, null, null, null, totals.ActualCents, null, null],
             null));
 
         BudgetColumn[] columns =

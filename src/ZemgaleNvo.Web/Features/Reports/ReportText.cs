@@ -141,4 +141,77 @@ public sealed class ReportText(ReportFormat format)
         }
         return trimmed.EndsWith(';') ? trimmed : trimmed.TrimEnd(',') + ";";
     }
+    // Issue 13: the template's two non-compliance fields, a line per case.
+
+    /// <summary>"Lēmums Nr. 5-2/17, 12.03.2024." of a non-compliant case, or null when none was recorded.</summary>
+    public string? Decision(ReportNonCompliance item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return (item.DecisionReference, item.DecidedOn) switch
+        {
+            (null, null) => null,
+            ({ } reference, null) => L["lēmums {0}", reference],
+            (null, { } on) => L["lēmums {0}", format.Date(on)],
+            ({ } reference, { } on) => L["lēmums {0}, {1}", reference, format.Date(on)],
+        };
+    }
+
+    /// <summary>"I. īstenošanas gads: 300,00 euro Telpu noma — degviela bez maršruta lapas (lēmums …)": one case of the first field.</summary>
+    public string NonCompliantCase(ReportNonCompliance item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var decision = Decision(item);
+        return $"{format.YearName(item.YearNumber)}: {LineAmount(item.AmountCents, item.Line)} — {item.Reason}" + (decision is null ? "" : $" ({decision})");
+    }
+
+    /// <summary>"01.04.2024. 150,00 euro (MU Nr. 12)": one repayment.</summary>
+    public string RecoveryLine(ReportRecovery recovery)
+    {
+        ArgumentNullException.ThrowIfNull(recovery);
+        return $"{format.Date(recovery.Date)} {format.Euro(recovery.AmountCents)} ({recovery.Reference})";
+    }
+
+    /// <summary>
+    /// One case of the second field: "I. īstenošanas gads, Telpu noma: neatgūti 100,00 euro no 300,00 euro;
+    /// atgūts 200,00 euro (01.04.2024. 150,00 euro (MU 12), …)".
+    /// </summary>
+    public string UnrecoveredCase(ReportNonCompliance item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var text = L["{0}, {1}: neatgūti {2} no {3}", format.YearName(item.YearNumber), item.Line.Name, format.Euro(item.UnrecoveredCents), format.Euro(item.AmountCents)];
+        if (item.RecoveredCents == 0)
+        {
+            return text;
+        }
+        var recovered = item.Recoveries.Count > 0
+            ? string.Join(", ", item.Recoveries.Select(RecoveryLine))
+            : item.RecoveredOn is { } on ? format.Date(on) : null;
+        return text + "; " + L["atgūti {0}", format.Euro(item.RecoveredCents)] + (recovered is null ? "" : $" ({recovered})");
+    }
+
+    // Issue 13: what the period leaves, per line, in the template's wording; never netted across lines.
+
+    public string ReturnsSection => L["Valsts budžetā atmaksājamais finansējums un pārsniegums"];
+    public string UnspentToReturn => L["Atmaksājams valsts budžetā"];
+    public string Overspent => L["Pārsniegums"];
+
+    /// <summary>
+    /// "Neizlietotais finansējums 120,80 euro apmērā atmaksājams valsts budžetā (t.sk. …)." and, when a line
+    /// was overspent, "Izdevumi pārsniedz pieejamo finansējumu par … (t.sk. …)."; each a sentence of its own.
+    /// </summary>
+    public IReadOnlyList<string> ReturnNotes(SummaryReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var notes = new List<string>();
+        var toReturn = report.Returns.Where(r => r.UnspentToReturnCents > 0).Select(r => LineAmount(r.UnspentToReturnCents, r.Line)).ToList();
+        notes.Add(toReturn.Count == 0
+            ? L["Neizlietotā finansējuma, kas atmaksājams valsts budžetā, nav."]
+            : L["Neizlietotais finansējums {0} apmērā atmaksājams valsts budžetā (t.sk. {1}).", format.Euro(report.UnspentToReturnCents), string.Join(L[" un "], toReturn)]);
+        var overspent = report.Returns.Where(r => r.OverspentCents > 0).Select(r => LineAmount(r.OverspentCents, r.Line)).ToList();
+        if (overspent.Count > 0)
+        {
+            notes.Add(L["Izdevumi pārsniedz pieejamo finansējumu par {0} (t.sk. {1}).", format.Euro(report.OverspentCents), string.Join(L[" un "], overspent)]);
+        }
+        return notes;
+    }
 }

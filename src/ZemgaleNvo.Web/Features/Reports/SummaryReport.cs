@@ -39,6 +39,13 @@ public sealed record SummaryReport(
     /// <summary>The version to publish: without the portal's findings and the explanations of them.</summary>
     public SummaryReport WithoutFindings() => this with { Findings = [], Explanations = [] };
 
+    /// <summary>Issue 13: per line, the unspent money to return to the state budget and the overspend (never netted).</summary>
+    public IReadOnlyList<ReportLineReturn> Returns { get; init; } = [];
+
+    public long UnspentToReturnCents => Returns.Sum(r => r.UnspentToReturnCents);
+
+    public long OverspentCents => Returns.Sum(r => r.OverspentCents);
+
     public long NonCompliantCents => NonCompliance.Sum(n => n.AmountCents);
     public long UnrecoveredCents => NonCompliance.Sum(n => n.UnrecoveredCents);
 
@@ -131,4 +138,16 @@ public sealed record ReportTotals(long PlannedCents, long ActualCents, long Carr
 public sealed record ReportNonCompliance(int YearNumber, ReportLine Line, long AmountCents, string Reason, long RecoveredCents, DateOnly? RecoveredOn)
 {
     public long UnrecoveredCents => AmountCents - RecoveredCents;
+
+    /// <summary>The ministry's decision that found the expenditure non-compliant (issue 13).</summary>
+    public string? DecisionReference { get; init; }
+
+    public DateOnly? DecidedOn { get; init; }
+
+    /// <summary>Each repayment, oldest first; empty for figures taken over with a recovered total only.</summary>
+    public IReadOnlyList<ReportRecovery> Recoveries { get; init; } = [];
 }
+
+public sealed record ReportLineReturn(ReportLine Line, long UnspentToReturnCents, long OverspentCents);
+
+public sealed record ReportRecovery(DateOnly Date, long AmountCents, string Reference);

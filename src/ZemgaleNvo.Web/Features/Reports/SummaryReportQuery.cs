@@ -71,7 +71,12 @@ public static class SummaryReportBuilder
         var nonCompliance = agreement.Years
             .OrderBy(y => y.Number)
             .SelectMany(y => y.NonCompliantExpenditures.Select(n =>
-                new ReportNonCompliance(y.Number, lineById[n.BudgetLineId], n.AmountCents, n.Reason, n.RecoveredCents, n.RecoveredOn)))
+                new ReportNonCompliance(y.Number, lineById[n.BudgetLineId], n.AmountCents, n.Reason, n.RecoveredCents, n.RecoveredOn)
+                {
+                    DecisionReference = n.DecisionReference,
+                    DecidedOn = n.DecidedOn,
+                    Recoveries = n.Recoveries.OrderBy(r => r.Date).ThenBy(r => r.Id).Select(r => new ReportRecovery(r.Date, r.AmountCents, r.Reference)).ToList(),
+                }))
             .ToList();
 
         var finalRemaining = budget.Years.Count == 0 ? 0 : budget.Years[^1].RemainingCents;
@@ -99,6 +104,7 @@ public static class SummaryReportBuilder
             nonCompliance,
             ConsistencyChecker.Check(agreement, regions))
         {
+            Returns = budget.Returns.Select(r => new ReportLineReturn(lineById[r.BudgetLineId], r.UnspentToReturnCents, r.OverspentCents)).ToList(),
             Explanations = agreement.Years
                 .OrderBy(y => y.Number)
                 .SelectMany(y => y.FindingExplanations

@@ -36,6 +36,13 @@ public class SummaryCsvTests(PortalFixture portal) : IClassFixture<PortalFixture
         return records;
     }
 
+    /// <summary>The budget table: the records before the first empty line (the returns and non-compliance tables follow it, issue 13).</summary>
+    private static string BudgetBlock(string csv)
+    {
+        var end = csv.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        return end < 0 ? csv : csv[..(end + 2)];
+    }
+
     [Fact]
     public async Task Starts_with_the_BOM_and_has_Latvian_headings_semicolons_and_CRLF()
     {
@@ -51,7 +58,7 @@ public class SummaryCsvTests(PortalFixture portal) : IClassFixture<PortalFixture
     [Fact]
     public async Task Has_every_year_and_line_row_and_the_totals_with_decimal_commas()
     {
-        var records = Parse(Decode(SummaryCsv.Render(await ExportTestData.DemoReportAsync(portal.Factory), ReportFormat.Latvian)));
+        var records = Parse(BudgetBlock(Decode(SummaryCsv.Render(await ExportTestData.DemoReportAsync(portal.Factory), ReportFormat.Latvian))));
         Assert.All(records, r => Assert.Equal(11, r.Length));
         var body = records.Skip(1).ToList();
         Assert.Equal(12, body.Count); // 3 years × (2 lines + total) + 2 period lines + grand total
@@ -70,14 +77,28 @@ public class SummaryCsvTests(PortalFixture portal) : IClassFixture<PortalFixture
         Assert.Equal(["II", "Kopā", "49000,00", "0,00", "", "", "49000,00", "44135,47", "4864,53", "4864,53", "90,1"], Row("II", "Kopā"));
         Assert.Equal("23987,03", Row("III", ExportTestData.CivilLine)[7]);
         Assert.Equal("25012,97", Row("III", ExportTestData.MinorityLine)[7]);
-        Assert.Equal(["Visā periodā", ExportTestData.CivilLine, "90000,00", "", "", "", "", "90772,85", "", "120,80", ""], Row("Visā periodā", ExportTestData.CivilLine));
-        Assert.Equal(["Visā periodā", "Kopā", "147000,00", "", "", "", "", "142135,47", "4864,53", "4864,53", ""], Row("Visā periodā", "Kopā"));
+        // Issue 13: the whole period carries nothing (a carry-over moves money between years) and its
+        // remainder is not netted across lines: what it leaves is the returns table below.
+        Assert.Equal(["Visā periodā", ExportTestData.CivilLine, "90000,00", "", "", "", "", "90772,85", "", "", ""], Row("Visā periodā", ExportTestData.CivilLine));
+        Assert.Equal(["Visā periodā", "Kopā", "147000,00", "", "", "", "", "142135,47", "", "", ""], Row("Visā periodā", "Kopā"));
+    }
+
+    [Fact]
+    public async Task After_the_budget_table_come_the_money_to_return_and_the_overspend_per_line_never_netted()
+    {
+        var text = Decode(SummaryCsv.Render(await ExportTestData.DemoReportAsync(portal.Factory), ReportFormat.Latvian));
+
+        Assert.Contains("\r\n\r\nBudžeta pozīcija;Atmaksājams valsts budžetā;Pārsniegums\r\n"
+            + $"{ExportTestData.CivilLine};6133,77;0,00\r\n"
+            + $"{ExportTestData.MinorityLine};0,00;1269,24\r\n"
+            + "Kopā;6133,77;1269,24\r\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("4864,53\r\n", text[text.IndexOf("\r\n\r\n", StringComparison.Ordinal)..], StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task English_rendering_changes_the_words_not_the_number_form()
     {
-        var records = Parse(Decode(SummaryCsv.Render(await ExportTestData.DemoReportAsync(portal.Factory), ReportFormat.EnglishFormat)));
+        var records = Parse(BudgetBlock(Decode(SummaryCsv.Render(await ExportTestData.DemoReportAsync(portal.Factory), ReportFormat.EnglishFormat))));
         Assert.Equal("Year", records[0][0]);
         Assert.Equal("Planned", records[0][2]);
         Assert.Equal("142135,47", records.Single(r => r[0] == "Whole period" && r[1] == "Total")[7]);
@@ -109,7 +130,7 @@ public class SummaryCsvTests(PortalFixture portal) : IClassFixture<PortalFixture
     public async Task Csv_and_spreadsheet_carry_the_same_figures()
     {
         var report = await ExportTestData.DemoReportAsync(portal.Factory);
-        var csv = Parse(Decode(SummaryCsv.Render(report, ReportFormat.Latvian))).Skip(1).ToList();
+        var csv = Parse(BudgetBlock(Decode(SummaryCsv.Render(report, ReportFormat.Latvian)))).Skip(1).ToList();
         using var xlsx = new XlsxReader(SummaryXlsx.Render(report, ReportFormat.Latvian));
         var sheet = xlsx.Rows("Finansējums").Skip(1).ToList();
         Assert.Equal(csv.Count, sheet.Count);

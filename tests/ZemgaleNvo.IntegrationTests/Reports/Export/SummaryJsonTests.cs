@@ -48,7 +48,13 @@ public class SummaryJsonTests(PortalFixture portal) : IClassFixture<PortalFixtur
         var totals = root.GetProperty("totals");
         Assert.Equal(147_000.00m, totals.GetProperty("planned").GetDecimal());
         Assert.Equal(142_135.47m, totals.GetProperty("actual").GetDecimal());
-        Assert.Equal(4_864.53m, totals.GetProperty("carriedOver").GetDecimal());
+        // Issue 13: no carry-over in the period totals, and the remainder not netted across lines.
+        Assert.False(totals.TryGetProperty("carriedOver", out _));
+        Assert.Equal(6_133.77m, totals.GetProperty("unspentToReturn").GetDecimal());
+        Assert.Equal(1_269.24m, totals.GetProperty("overspent").GetDecimal());
+        var periodLines = root.GetProperty("lineTotals").EnumerateArray().ToList();
+        Assert.Equal([6_133.77m, 0m], periodLines.Select(l => l.GetProperty("unspentToReturn").GetDecimal()));
+        Assert.Equal([0m, 1_269.24m], periodLines.Select(l => l.GetProperty("overspent").GetDecimal()));
 
         var years = root.GetProperty("years").EnumerateArray().ToList();
         Assert.Equal([1, 2, 3], years.Select(y => y.GetProperty("number").GetInt32()));

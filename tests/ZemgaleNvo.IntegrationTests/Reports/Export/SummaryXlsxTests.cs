@@ -12,9 +12,9 @@ namespace ZemgaleNvo.IntegrationTests.Reports.Export;
 /// <summary>The summary spreadsheet of the demo agreement, read back with the Open XML SDK.</summary>
 public class SummaryXlsxTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
-    private static readonly string[] LatvianSheets = ["Līgums", "Rezultāti", "Finansējums", "Izdevumi", "Pārdales", "Neatbilstības", "Konstatējumi"];
+    private static readonly string[] LatvianSheets = ["Līgums", "Rezultāti", "Finansējums", "Atmaksājams", "Izdevumi", "Pārdales", "Neatbilstības", "Konstatējumi"];
     private static readonly string[] YearNumerals = ["I", "II", "III"];
-    private static readonly string[] EnglishSheets = ["Agreement", "Results", "Funding", "Expenditure", "Reallocations", "Non-compliance", "Findings"];
+    private static readonly string[] EnglishSheets = ["Agreement", "Results", "Funding", "To return", "Expenditure", "Reallocations", "Non-compliance", "Findings"];
 
     private async Task<(SummaryReport Report, XlsxReader Xlsx)> RenderAsync(ReportFormat format)
     {
@@ -104,7 +104,15 @@ public class SummaryXlsxTests(PortalFixture portal) : IClassFixture<PortalFixtur
             var grandTotal = Row("Visā periodā", "Kopā");
             Assert.Equal(147_000m, XlsxReader.Number(grandTotal, "C"));
             Assert.Equal(142_135.47m, XlsxReader.Number(grandTotal, "H"));
-            Assert.Equal(4_864.53m, XlsxReader.Number(grandTotal, "I"));
+            // Issue 13: the period's remainder is not netted across lines, and carries nothing: the "Atmaksājams" sheet says what it leaves.
+            Assert.False(grandTotal.ContainsKey("I"));
+            Assert.False(grandTotal.ContainsKey("J"));
+            var returns = xlsx.Rows("Atmaksājams").Skip(1).ToList();
+            Assert.Equal(6_133.77m, XlsxReader.Number(returns[0], "B"));
+            Assert.Equal(1_269.24m, XlsxReader.Number(returns[1], "C"));
+            Assert.Equal("Kopā", XlsxReader.Text(returns[2], "A"));
+            Assert.Equal(6_133.77m, XlsxReader.Number(returns[2], "B"));
+            Assert.Equal(1_269.24m, XlsxReader.Number(returns[2], "C"));
 
             Assert.Equal("#,##0.00", xlsx.NumberFormat(civilII["H"]));
             Assert.Equal("0.0", xlsx.NumberFormat(civilII["K"]));
@@ -151,8 +159,14 @@ public class SummaryXlsxTests(PortalFixture portal) : IClassFixture<PortalFixtur
         var (_, xlsx) = await RenderAsync(ReportFormat.Latvian);
         using (xlsx)
         {
-            var results = xlsx.Rows("Rezultāti").Skip(1).ToList();
+            var rows = xlsx.Rows("Rezultāti").Skip(1).ToList();
+            var results = rows.Where(r => r.ContainsKey("C")).ToList();
             Assert.Equal(34, results.Count); // 8 + 4, 7 + 3, 8 + 4
+            // Issue 13, 6: each strand named above its results: the typed heading, or "Virziens „…”" when none was typed.
+            var headings = rows.Where(r => !r.ContainsKey("C")).ToList();
+            Assert.Equal(6, headings.Count);
+            Assert.All(headings, h => Assert.EndsWith(":", XlsxReader.Text(h, "D")));
+            Assert.Equal(rows.IndexOf(headings[0]) + 1, rows.IndexOf(results[0]));
             Assert.Equal([12, 10, 12], YearNumerals.Select(y => results.Count(r => XlsxReader.Text(r, "A") == y)));
 
             var bauska = results.Single(r => XlsxReader.Text(r, "H") == "Bauska");
@@ -224,7 +238,9 @@ public class SummaryXlsxTests(PortalFixture portal) : IClassFixture<PortalFixtur
         Assert.Equal("Kopā", XlsxReader.Text(nonCompliance[1], "A"));
         Assert.Equal(6m, XlsxReader.Number(nonCompliance[1], "G"));
 
-        var result = Assert.Single(xlsx.Rows("Rezultāti").Skip(1));
+        var result = Assert.Single(xlsx.Rows("Rezultāti").Skip(1), r => r.ContainsKey("C"));
+        // The made-up second strand has no results: it says which strand is empty.
+        Assert.Contains(xlsx.Rows("Rezultāti"), r => XlsxReader.Text(r, "D") == "Virzienam „otrā pozīcija” rezultāti nav ievadīti.");
         Assert.Equal(new DateTime(2024, 2, 29), DateTime.FromOADate((double)XlsxReader.Number(result, "F")));
         Assert.False(result.ContainsKey("G"));
         Assert.Equal("Līdzdarbības līgums", XlsxReader.Text(xlsx.Rows("Līgums").First(r => XlsxReader.Text(r, "A") == "Līguma veids"), "B"));

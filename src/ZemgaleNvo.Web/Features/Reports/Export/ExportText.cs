@@ -34,6 +34,10 @@ internal sealed class ExportText(ReportFormat format)
     public string Place => L["Vieta"];
     public string Reference => L["Atsauce"];
     public string RecoveredOn => L["Atgūšanas datums"];
+    public string ReturnsSheet => L["izklājlapa|Atmaksājams"];
+    public string Decision => L["Lēmums"];
+    public string DecidedOn => L["Lēmuma datums"];
+    public string Recoveries => L["Atgūšanas"];
     public string RuleCode => L["Pārbaudes kods"];
 
     public string AgreementType(AgreementType type) => format.AgreementType(type);

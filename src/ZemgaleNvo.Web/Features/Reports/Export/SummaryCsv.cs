@@ -52,7 +52,59 @@ public static class SummaryCsv
                 row.ExecutionPercent?.ToString("0.0", DecimalComma) ?? string.Empty,
             ]);
         }
+        AppendReturns(csv, report, format);
+        AppendNonCompliance(csv, report, format);
         return [.. Utf8WithBom.GetPreamble(), .. Utf8WithBom.GetBytes(csv.ToString())];
+    }
+
+    /// <summary>
+    /// Issue 13: what the period leaves per line, after an empty record: the unspent money to return to
+    /// the state budget and the overspend, never netted, then a total row. Carry-overs are not in it.
+    /// </summary>
+    private static void AppendReturns(StringBuilder csv, SummaryReport report, ReportFormat format)
+    {
+        var text = new ReportText(format);
+        csv.Append(LineEnd);
+        AppendRecord(csv, [text.Line, text.UnspentToReturn, text.Overspent]);
+        foreach (var line in report.Returns)
+        {
+            AppendRecord(csv, [Text(line.Line.Name), Amount(line.UnspentToReturnCents), Amount(line.OverspentCents)]);
+        }
+        AppendRecord(csv, [text.Total, Amount(report.UnspentToReturnCents), Amount(report.OverspentCents)]);
+    }
+
+    /// <summary>
+    /// Issue 13: the summary's two non-compliance fields, as a second table after an empty record, a row
+    /// per case and a total row; left out when there is none, so the file is the budget table alone
+    /// (the page, PDF and XLSX say "Nav").
+    /// </summary>
+    private static void AppendNonCompliance(StringBuilder csv, SummaryReport report, ReportFormat format)
+    {
+        if (report.NonCompliance.Count == 0)
+        {
+            return;
+        }
+        var text = new ReportText(format);
+        var words = new ExportText(format);
+        csv.Append(LineEnd);
+        AppendRecord(csv, [text.Year, text.Line, text.NonCompliant, text.Reason, words.Decision, words.DecidedOn, text.Recovered, text.Unrecovered, words.Recoveries]);
+        foreach (var n in report.NonCompliance)
+        {
+            AppendRecord(csv,
+            [
+                ReportFormat.Roman(n.YearNumber),
+                Text(n.Line.Name),
+                Amount(n.AmountCents),
+                Text(n.Reason),
+                Text(n.DecisionReference ?? string.Empty),
+                n.DecidedOn is { } decided ? format.Date(decided) : string.Empty,
+                Amount(n.RecoveredCents),
+                Amount(n.UnrecoveredCents),
+                Text(string.Join(", ", n.Recoveries.Select(text.RecoveryLine))),
+            ]);
+        }
+        AppendRecord(csv, [string.Empty, text.Total, Amount(report.NonCompliantCents), string.Empty, string.Empty, string.Empty,
+            Amount(report.NonCompliantCents - report.UnrecoveredCents), Amount(report.UnrecoveredCents), string.Empty]);
     }
 
     /// <summary>One record: the fields, each quoted when it must be, separated by <c>;</c>, ended by CRLF.</summary>

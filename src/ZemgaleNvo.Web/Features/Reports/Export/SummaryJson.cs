@@ -51,16 +51,23 @@ public static class SummaryJson
                 a.PeriodStart, a.PeriodEnd, Status(a.SummaryStatus)),
             report.Lines.Select(l => new LineJson(l.Id, l.Ordinal, l.Name, l.ResultsHeading)).ToList(),
             report.Years.Select(Year).ToList(),
-            report.LineTotals.Select(t => new LineTotalJson(t.Line.Ordinal, Euros(t.PlannedCents), Euros(t.ActualCents), Euros(t.CarriedOutCents))).ToList(),
+            report.LineTotals.Select(t => new LineTotalJson(t.Line.Ordinal, Euros(t.PlannedCents), Euros(t.ActualCents),
+                Euros(report.Returns.FirstOrDefault(r => r.Line.Id == t.Line.Id)?.UnspentToReturnCents ?? 0),
+                Euros(report.Returns.FirstOrDefault(r => r.Line.Id == t.Line.Id)?.OverspentCents ?? 0))).ToList(),
             new TotalsJson(
                 Euros(report.Totals.PlannedCents), Euros(report.Totals.ActualCents),
-                Euros(report.Totals.CarriedOverCents), Euros(report.Totals.FinalRemainingCents)),
+                Euros(report.UnspentToReturnCents), Euros(report.OverspentCents)),
             new NonComplianceJson(
                 Euros(report.NonCompliantCents),
                 Euros(report.UnrecoveredCents),
                 report.NonCompliance.Select(n => new NonComplianceItemJson(
                     n.YearNumber, n.Line.Ordinal, Euros(n.AmountCents), n.Reason, Euros(n.RecoveredCents), n.RecoveredOn,
-                    Euros(n.UnrecoveredCents))).ToList()),
+                    Euros(n.UnrecoveredCents))
+                {
+                    DecisionReference = n.DecisionReference,
+                    DecidedOn = n.DecidedOn,
+                    Recoveries = n.Recoveries.Select(r => new RecoveryJson(r.Date, Euros(r.AmountCents), r.Reference)).ToList(),
+                }).ToList()),
             a.OtherInformation,
             report.Findings.Select(f => new FindingJson(
                 f.RuleCode, Severity(f.Severity), f.YearNumber,

@@ -87,9 +87,10 @@ internal sealed record YearTotalsJson(
 
 internal sealed record ReallocationJson(int FromLineOrdinal, int ToLineOrdinal, decimal Amount, string Reason, string? Reference);
 
-internal sealed record LineTotalJson(int LineOrdinal, decimal Planned, decimal Actual, decimal CarriedOut);
+/// <summary>A line over the whole period: no carry-over (it only moves money between years), the money to return and the overspend instead (issue 13).</summary>
+internal sealed record LineTotalJson(int LineOrdinal, decimal Planned, decimal Actual, decimal UnspentToReturn, decimal Overspent);
 
-internal sealed record TotalsJson(decimal Planned, decimal Actual, decimal CarriedOver, decimal FinalRemaining);
+internal sealed record TotalsJson(decimal Planned, decimal Actual, decimal UnspentToReturn, decimal Overspent);
 
 internal sealed record NonComplianceJson(decimal Total, decimal Unrecovered, IReadOnlyList<NonComplianceItemJson> Items);
 
@@ -100,7 +101,17 @@ internal sealed record NonComplianceItemJson(
     string Reason,
     decimal Recovered,
     DateOnly? RecoveredOn,
-    decimal Unrecovered);
+    decimal Unrecovered)
+{
+    /// <summary>The ministry's decision that found the expenditure non-compliant (issue 13).</summary>
+    public string? DecisionReference { get; init; }
+
+    public DateOnly? DecidedOn { get; init; }
+
+    public IReadOnlyList<RecoveryJson> Recoveries { get; init; } = [];
+}
+
+internal sealed record RecoveryJson(DateOnly Date, decimal Amount, string Reference);
 
 internal sealed record FindingJson(
     string RuleCode,

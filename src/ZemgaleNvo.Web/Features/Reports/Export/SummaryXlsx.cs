@@ -21,6 +21,7 @@ public static class SummaryXlsx
             AgreementSheet(report, format, text, words),
             ResultsSheet(report, format, text, words),
             FundingSheet(BudgetTable.For(report, text), words),
+            ReturnsSheet(report, text, words),
             SpendingSheet(report, text, words),
             ReallocationsSheet(report, text, words),
             NonComplianceSheet(report, format, text, words),
@@ -67,6 +68,10 @@ public static class SummaryXlsx
         {
             foreach (var strand in year.Strands)
             {
+                // Issue 13, 6: the strand is named above its results (the typed heading, else "Virziens „…”"),
+                // and an empty strand says which strand it is, as the page and the PDF do.
+                sheet.Row(XlsxCell.Of(ReportFormat.Roman(year.Number)), XlsxCell.Of(strand.Line.Name, XlsxStyle.Wrap), XlsxCell.Empty,
+                    XlsxCell.Of(strand.Results.Count == 0 ? text.NoResultsFor(strand.Line) : text.StrandHeading(strand.Line), XlsxStyle.Bold));
                 foreach (var result in strand.Results)
                 {
                     var indicators = string.Join("; ", result.Indicators.Select(i => format.Indicator(i.Count, i.Unit, i.Qualifier)));
@@ -100,6 +105,22 @@ public static class SummaryXlsx
                 XlsxCell.Percent(row.ExecutionPercent, bold),
             ];
             sheet.Row(cells);
+        }
+        return sheet;
+    }
+
+    /// <summary>Issue 13: per line, the unspent money to return to the state budget and the overspend, then the totals and the template's sentences.</summary>
+    private static XlsxSheet ReturnsSheet(SummaryReport report, ReportText text, ExportText words)
+    {
+        var sheet = new XlsxSheet(words.ReturnsSheet, [60, 18, 18]).Header(text.Line, text.UnspentToReturn, text.Overspent);
+        foreach (var line in report.Returns)
+        {
+            sheet.Row(XlsxCell.Of(line.Line.Name, XlsxStyle.Wrap), XlsxCell.Money(line.UnspentToReturnCents), XlsxCell.Money(line.OverspentCents));
+        }
+        sheet.Row(XlsxCell.Of(text.Total, XlsxStyle.Bold), XlsxCell.Money(report.UnspentToReturnCents, bold: true), XlsxCell.Money(report.OverspentCents, bold: true));
+        foreach (var note in text.ReturnNotes(report))
+        {
+            sheet.Row(XlsxCell.Of(note, XlsxStyle.Wrap));
         }
         return sheet;
     }
@@ -140,14 +161,17 @@ public static class SummaryXlsx
     /// <summary>The items, then the two totals the template asks for; "Nav" when there is nothing, as the template has it.</summary>
     private static XlsxSheet NonComplianceSheet(SummaryReport report, ReportFormat format, ReportText text, ExportText words)
     {
-        var sheet = new XlsxSheet(words.NonComplianceSheet, [8, 40, 14, 60, 14, 14, 14])
-            .Header(text.Year, text.Line, text.Amount, text.Reason, text.Recovered, words.RecoveredOn, text.Unrecovered);
+        var sheet = new XlsxSheet(words.NonComplianceSheet, [8, 40, 14, 60, 14, 14, 14, 30, 14, 40])
+            .Header(text.Year, text.Line, text.Amount, text.Reason, text.Recovered, words.RecoveredOn, text.Unrecovered,
+                words.Decision, words.DecidedOn, words.Recoveries);
         foreach (var n in report.NonCompliance)
         {
             sheet.Row(
                 XlsxCell.Of(ReportFormat.Roman(n.YearNumber)), XlsxCell.Of(n.Line.Name, XlsxStyle.Wrap), XlsxCell.Money(n.AmountCents),
                 XlsxCell.Of(n.Reason, XlsxStyle.Wrap), XlsxCell.Money(n.RecoveredCents), XlsxCell.Date(n.RecoveredOn),
-                XlsxCell.Money(n.UnrecoveredCents));
+                XlsxCell.Money(n.UnrecoveredCents),
+                XlsxCell.Of(n.DecisionReference ?? "", XlsxStyle.Wrap), XlsxCell.Date(n.DecidedOn),
+                XlsxCell.Of(string.Join("\n", n.Recoveries.Select(text.RecoveryLine)), XlsxStyle.Wrap));
         }
         if (report.NonCompliance.Count == 0)
         {

@@ -221,6 +221,29 @@ internal abstract class ReportPdfComposer
     /// the grand total), all from the rows of <see cref="Budget"/>. The reallocation columns are
     /// left out when no year moved money between lines.
     /// </summary>
+    /// <summary>Issue 13: the period's unspent money to return and overspend, per line, in the summary and the last year's report.</summary>
+    protected void ComposeReturns(PdfDocumentBuilder document)
+    {
+        document.Heading(Text.ReturnsSection, 3);
+        foreach (var note in Text.ReturnNotes(Report))
+        {
+            document.Paragraph(note);
+        }
+        var table = new TableSpec(
+            TableColumn.Relative(2f),
+            TableColumn.Fixed(90, TextAlignment.Right),
+            TableColumn.Fixed(90, TextAlignment.Right))
+        {
+            TextStyle = new TextStyle { Size = TableFontSize, LineSpacing = 1.25f },
+        }.Header(Text.Line, Text.UnspentToReturn, Text.Overspent);
+        foreach (var line in Report.Returns)
+        {
+            table.Row(line.Line.Name, Format.Money(line.UnspentToReturnCents), Format.Money(line.OverspentCents));
+        }
+        table.Row(Text.Total, Format.Money(Report.UnspentToReturnCents), Format.Money(Report.OverspentCents));
+        document.Table(table);
+    }
+
     protected void ComposeBudgetTables(PdfDocumentBuilder document)
     {
         var withReallocations = Budget.HasReallocations;
@@ -337,12 +360,23 @@ internal abstract class ReportPdfComposer
                 ReportFormat.Roman(item.YearNumber),
                 item.Line.Name,
                 Format.Money(item.AmountCents),
-                item.RecoveredOn is { } on ? $"{item.Reason} ({Text.Recovered}: {Format.Date(on)})" : item.Reason,
+                NonComplianceDetails(item),
                 Format.Money(item.RecoveredCents),
                 Format.Money(item.UnrecoveredCents));
         }
 
         return table;
+    }
+
+    /// <summary>The reason, the ministry's decision and each repayment of a non-compliant case, for its table row.</summary>
+    private string NonComplianceDetails(ReportNonCompliance item)
+    {
+        var text = Text.Decision(item) is { } decision ? $"{item.Reason} ({decision})" : item.Reason;
+        if (item.Recoveries.Count > 0)
+        {
+            return text + $"; {Text.Recovered}: " + string.Join(", ", item.Recoveries.Select(Text.RecoveryLine));
+        }
+        return item.RecoveredOn is { } on ? $"{text} ({Text.Recovered}: {Format.Date(on)})" : text;
     }
 
     private IEnumerable<string> AmountLines(IReadOnlyList<ReportLineBudget> budget, Func<ReportLineBudget, long> cents) =>

@@ -52,6 +52,7 @@ internal sealed class SummaryDocument(SummaryReport report, ReportFormat format,
         ComposeResults(document);
         ComposeFunding(document);
         ComposeBudgetTable(document);
+        ComposeReturns(document);
         ComposeChart(document);
         ComposeNonComplianceAndOtherInformation(document);
         if (includeFindingsAnnex)

@@ -60,6 +60,10 @@ internal sealed class YearReportDocument(SummaryReport report, ReportYear year, 
         ComposeResults(document);
         ComposeFunding(document);
         ComposeBudget(document);
+        if (Report.Years.Count > 0 && Report.Years[^1].Number == year.Number)
+        {
+            ComposeReturns(document);
+        }
         ComposeSpending(document);
         ComposeReallocations(document);
         ComposeNonCompliance(document);
