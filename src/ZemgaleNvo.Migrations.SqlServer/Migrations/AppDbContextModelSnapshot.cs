@@ -433,6 +433,9 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                     b.Property<int>("Count")
                         .HasColumnType("int");
 
+                    b.Property<int?>("PerformanceIndicatorId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Qualifier")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -447,9 +450,41 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ActivityId");
 
+                    b.HasIndex("PerformanceIndicatorId");
+
                     b.ToTable("Indicators", t =>
                         {
                             t.HasCheckConstraint("CK_Indicators_CountNotNegative", "Count >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.IndicatorTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ImplementationYearId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PerformanceIndicatorId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImplementationYearId");
+
+                    b.HasIndex("PerformanceIndicatorId", "ImplementationYearId")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorTargets", t =>
+                        {
+                            t.HasCheckConstraint("CK_IndicatorTargets_NotNegative", "Count >= 0");
                         });
                 });
 
@@ -492,6 +527,47 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                     b.HasIndex("ImplementationYearId");
 
                     b.ToTable("NonCompliantExpenditures");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.PerformanceIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Qualifier")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("PerformanceIndicators");
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.PlannedAmount", b =>
@@ -1440,7 +1516,33 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.PerformanceIndicator", "PerformanceIndicator")
+                        .WithMany()
+                        .HasForeignKey("PerformanceIndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Activity");
+
+                    b.Navigation("PerformanceIndicator");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.IndicatorTarget", b =>
+                {
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.ImplementationYear", "ImplementationYear")
+                        .WithMany()
+                        .HasForeignKey("ImplementationYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.PerformanceIndicator", "PerformanceIndicator")
+                        .WithMany("Targets")
+                        .HasForeignKey("PerformanceIndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ImplementationYear");
+
+                    b.Navigation("PerformanceIndicator");
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.NonCompliantExpenditure", b =>
@@ -1460,6 +1562,17 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                     b.Navigation("BudgetLine");
 
                     b.Navigation("ImplementationYear");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.PerformanceIndicator", b =>
+                {
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.DelegationAgreement", "Agreement")
+                        .WithMany("PerformanceIndicators")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agreement");
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.PlannedAmount", b =>
@@ -1650,6 +1763,8 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                 {
                     b.Navigation("BudgetLines");
 
+                    b.Navigation("PerformanceIndicators");
+
                     b.Navigation("Years");
                 });
 
@@ -1670,6 +1785,11 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                     b.Navigation("SpendingEntries");
 
                     b.Navigation("SpendingTotals");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.PerformanceIndicator", b =>
+                {
+                    b.Navigation("Targets");
                 });
 #pragma warning restore 612, 618
         }

@@ -35,6 +35,8 @@ public sealed class AuditWording(IStringLocalizer<SharedResource> localizer)
         ["AppUser"] = "Lietotājs",
         ["SummaryPublication"] = "Kopsavilkuma publicēšana",
         ["EvidenceFile"] = "Pierādījuma fails",
+        ["PerformanceIndicator"] = "Rezultatīvais rādītājs",
+        ["IndicatorTarget"] = "Rādītāja mērķis",
     };
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
@@ -82,6 +84,7 @@ public sealed class AuditWording(IStringLocalizer<SharedResource> localizer)
         ["WithdrawnByName"] = "Publicēšanu atsauca",
         ["FileName"] = "Faila nosaukums",
         ["Sha256"] = "SHA-256",
+        ["PerformanceIndicatorId"] = "Rezultatīvais rādītājs",
     };
 
     public string Entity(string type) => Entities.TryGetValue(type, out var label) ? localizer[label] : type;
