@@ -52,6 +52,7 @@ internal sealed class SummaryDocument(SummaryReport report, ReportFormat format,
         ComposeResults(document);
         ComposeFunding(document);
         ComposeBudgetTable(document);
+        IndicatorTablePdf.Compose(document, IndicatorTable.For(Report, Format));
         ComposeChart(document);
         ComposeNonComplianceAndOtherInformation(document);
         if (includeFindingsAnnex)
