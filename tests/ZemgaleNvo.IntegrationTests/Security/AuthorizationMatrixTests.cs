@@ -153,6 +153,7 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /agreements/{id:int}/years/{number:int}/spending/new"]                                    = "login 404 ok 403 403",
         ["GET /agreements/{id:int}/years/{number:int}/spending/import"]                                 = "login 404 ok 403 403",
         ["GET /agreements/{id:int}/years/{number:int}/spending/import/template.csv"]                    = "login 404 ok 403 403",
+        ["GET /agreements/{id:int}/years/{number:int}/spending/import/template.xlsx"]                   = "login 404 ok 403 403",
         ["POST /agreements/{id:int}/years/{number:int}/spending/import"]                                = "login 404 ok 403 403",
         ["POST /agreements/{id:int}/years/{number:int}/spending/import/preview"]                        = "login 404 ok 403 403",
         ["GET /agreements/{id:int}/years/{number:int}/spending/{entryId:int}"]                          = "login 404 ok 403 403",
