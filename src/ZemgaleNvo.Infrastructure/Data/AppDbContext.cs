@@ -187,8 +187,16 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
             var rows = AuditCapture.Rows(changes, dataScope.Actor, DateTime.UtcNow, agreements).ToList();
             rows.AddRange(direct);
             await AppendToChainAsync(rows, cancellationToken);
-            AuditEntries.AddRange(rows);
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (rows.Count >= AuditBulkInsert.Threshold)
+            {
+                // Thousands of rows (an import): one reused INSERT, not thousands of tracked entities.
+                await AuditBulkInsert.InsertAsync(this, rows, cancellationToken);
+            }
+            else
+            {
+                AuditEntries.AddRange(rows);
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);

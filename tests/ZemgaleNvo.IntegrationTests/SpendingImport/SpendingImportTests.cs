@@ -223,6 +223,15 @@ public sealed partial class SpendingImportTests(ITestOutputHelper output) : IDis
 
         Assert.Equal(HttpStatusCode.Redirect, import.StatusCode);
         Assert.Equal(before + 2000, await EntryCountAsync(demo));
+        // The import's audit rows (one per field, written in one go) are complete and the chain still holds.
+        await using (var db = _factory.OpenDatabase())
+        {
+            var entry = await db.SpendingEntries.OrderByDescending(e => e.Id).FirstAsync();
+            var fields = await db.AuditEntries.Where(a => a.EntityType == "SpendingEntry" && a.EntityKey == entry.Id.Text()).ToListAsync();
+            Assert.Contains(fields, a => a.Field == "AmountCents" && a.NewValue == entry.AmountCents.ToString(CultureInfo.InvariantCulture) && a.UserName == Browser.ZemgaleStaff && a.AgreementId == demo.Id);
+            var verification = await ZemgaleNvo.Infrastructure.Data.AuditVerifier.VerifyAsync(db);
+            Assert.True(verification.Intact, verification.ToString());
+        }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"2000 rows: preview {previewed.TotalMilliseconds:0} ms, import {imported.TotalMilliseconds:0} ms"));
     }
 
