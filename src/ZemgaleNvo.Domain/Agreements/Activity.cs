@@ -49,4 +49,11 @@ public class Indicator
     public required string Unit { get; set; }
 
     public IndicatorQualifier Qualifier { get; set; }
+
+    /// <summary>
+    /// The agreement's performance indicator this count reports on, so it adds up against the
+    /// indicator's yearly target; none for a free count that only describes the result.
+    /// </summary>
+    public int? PerformanceIndicatorId { get; set; }
+    public PerformanceIndicator? PerformanceIndicator { get; set; }
 }

@@ -59,6 +59,7 @@ public class DelegationAgreement : IVersioned
 
     public List<ImplementationYear> Years { get; set; } = [];
     public List<BudgetLine> BudgetLines { get; set; } = [];
+    public List<PerformanceIndicator> PerformanceIndicators { get; set; } = [];
 
     public DateRange Period => new(PeriodStart, PeriodEnd);
 

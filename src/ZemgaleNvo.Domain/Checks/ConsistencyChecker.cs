@@ -25,6 +25,7 @@ public static class ConsistencyChecker
         new ResultsPresenceRule(),
         new ActivityDatesRule(),
         new IndicatorDoubleCountRule(),
+        new IndicatorBelowTargetRule(),
     ];
 
     /// <param name="allRegions">Every region, so the task text can be searched for the others' names.</param>

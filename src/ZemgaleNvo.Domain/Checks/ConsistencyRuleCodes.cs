@@ -48,6 +48,9 @@ public static class ConsistencyRuleCodes
     /// <summary>Two results of one strand and year count the same kind of thing: possibly counted twice.</summary>
     public const string IndicatorPossibleDoubleCount = "indicator-possible-double-count";
 
+    /// <summary>A performance indicator's counts in a reported year fall short of the year's target.</summary>
+    public const string IndicatorBelowTarget = "indicator-below-target";
+
     /// <summary>
     /// Errors about what the ministry records (non-compliant expenditure and its recoveries), not the
     /// performer: the performer cannot fix them, so they never stop a year from being submitted.

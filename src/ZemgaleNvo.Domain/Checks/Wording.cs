@@ -52,18 +52,23 @@ internal static class Wording
     public static string NumberEn(int number) => number.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>"12", "vismaz 4", "vairāk kā 60", as the summary words counts.</summary>
-    public static string CountLv(Indicator indicator) => indicator.Qualifier switch
+    public static string CountLv(Indicator indicator) => CountLv(indicator.Count, indicator.Qualifier);
+
+    public static string CountEn(Indicator indicator) => CountEn(indicator.Count, indicator.Qualifier);
+
+    /// <summary>"8", "vismaz 8", "vairāk kā 8": a count or a target with its qualifier.</summary>
+    public static string CountLv(int count, IndicatorQualifier qualifier) => qualifier switch
     {
-        IndicatorQualifier.AtLeast => "vismaz " + NumberEn(indicator.Count),
-        IndicatorQualifier.MoreThan => "vairāk kā " + NumberEn(indicator.Count),
-        _ => NumberEn(indicator.Count),
+        IndicatorQualifier.AtLeast => "vismaz " + NumberEn(count),
+        IndicatorQualifier.MoreThan => "vairāk kā " + NumberEn(count),
+        _ => NumberEn(count),
     };
 
-    public static string CountEn(Indicator indicator) => indicator.Qualifier switch
+    public static string CountEn(int count, IndicatorQualifier qualifier) => qualifier switch
     {
-        IndicatorQualifier.AtLeast => "at least " + NumberEn(indicator.Count),
-        IndicatorQualifier.MoreThan => "more than " + NumberEn(indicator.Count),
-        _ => NumberEn(indicator.Count),
+        IndicatorQualifier.AtLeast => "at least " + NumberEn(count),
+        IndicatorQualifier.MoreThan => "more than " + NumberEn(count),
+        _ => NumberEn(count),
     };
 
     /// <summary>Closes a sentence with a full stop, unless it ends with a Latvian date, whose own dot serves.</summary>

@@ -9,7 +9,8 @@ public static class AgreementQueries
     /// <summary>
     /// An agreement with everything the budget arithmetic, the consistency checks and the reports
     /// read: region, performer, budget lines, and every year's plan, spending, reallocations,
-    /// carry-overs, non-compliance, explanations of findings and results with indicators. Split queries: one per collection
+    /// carry-overs, non-compliance, explanations of findings and results with indicators, and the
+    /// agreement's performance indicators with their yearly targets. Split queries: one per collection
     /// instead of one huge cartesian join.
     /// </summary>
     public static IQueryable<DelegationAgreement> WithReportingGraph(this IQueryable<DelegationAgreement> agreements) =>
@@ -18,6 +19,7 @@ public static class AgreementQueries
             .Include(a => a.Region)
             .Include(a => a.Performer)
             .Include(a => a.BudgetLines)
+            .Include(a => a.PerformanceIndicators).ThenInclude(i => i.Targets)
             .Include(a => a.Years).ThenInclude(y => y.PlannedAmounts)
             .Include(a => a.Years).ThenInclude(y => y.SpendingEntries)
             .Include(a => a.Years).ThenInclude(y => y.SpendingTotals)

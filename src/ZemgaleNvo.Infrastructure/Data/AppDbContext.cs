@@ -35,6 +35,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
     public DbSet<PlannedAmount> PlannedAmounts => Set<PlannedAmount>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<PerformanceIndicator> PerformanceIndicators => Set<PerformanceIndicator>();
+    public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
     public DbSet<SpendingEntry> SpendingEntries => Set<SpendingEntry>();
     public DbSet<SpendingTotal> SpendingTotals => Set<SpendingTotal>();
     public DbSet<Reallocation> Reallocations => Set<Reallocation>();
@@ -83,6 +85,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
             ScopeOrganisationId == null || a.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
         builder.Entity<Indicator>().HasQueryFilter(OrganisationFilter, i =>
             ScopeOrganisationId == null || i.Activity!.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
+        builder.Entity<PerformanceIndicator>().HasQueryFilter(OrganisationFilter, i =>
+            ScopeOrganisationId == null || i.Agreement!.PerformerId == ScopeOrganisationId);
+        builder.Entity<IndicatorTarget>().HasQueryFilter(OrganisationFilter, t =>
+            ScopeOrganisationId == null || t.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
         builder.Entity<SpendingEntry>().HasQueryFilter(OrganisationFilter, s =>
             ScopeOrganisationId == null || s.ImplementationYear!.Agreement!.PerformerId == ScopeOrganisationId);
         builder.Entity<SpendingTotal>().HasQueryFilter(OrganisationFilter, s =>
@@ -186,8 +192,16 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
             var rows = AuditCapture.Rows(changes, dataScope.Actor, DateTime.UtcNow, agreements).ToList();
             rows.AddRange(direct);
             await AppendToChainAsync(rows, cancellationToken);
-            AuditEntries.AddRange(rows);
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (rows.Count >= AuditBulkInsert.Threshold)
+            {
+                // Thousands of rows (an import): one reused INSERT, not thousands of tracked entities.
+                await AuditBulkInsert.InsertAsync(this, rows, cancellationToken);
+            }
+            else
+            {
+                AuditEntries.AddRange(rows);
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);

@@ -131,6 +131,7 @@ internal static class AuditCapture
                 DelegationAgreement agreement => agreement.Id,
                 ImplementationYear year => year.AgreementId,
                 BudgetLine line => line.AgreementId,
+                PerformanceIndicator indicator => indicator.AgreementId,
                 ReviewNote note => note.AgreementId,
                 FrozenReport report => report.AgreementId,
                 Domain.Publication.SummaryPublication publication => publication.AgreementId,

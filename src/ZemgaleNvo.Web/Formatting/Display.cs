@@ -32,6 +32,9 @@ public static class Display
     /// <summary>"vairāk kā 60 konsultācijas".</summary>
     public static string Indicator(int count, string unit, Domain.Agreements.IndicatorQualifier qualifier) => Format.Indicator(count, unit, qualifier);
 
+    /// <summary>"vismaz 8": a target or count without its unit.</summary>
+    public static string QualifiedCount(int count, Domain.Agreements.IndicatorQualifier qualifier) => Format.QualifiedCount(count, qualifier);
+
     /// <summary>"I. īstenošanas gads" / "Implementation year I".</summary>
     public static string YearName(int number) => Format.YearName(number);
 

@@ -70,16 +70,18 @@ public sealed class ReportFormat
     public string YearName(int number) => L["{0}. īstenošanas gads", Roman(number)];
 
     /// <summary><c>vairāk kā 60 konsultācijas</c> / <c>more than 60 konsultācijas</c>: the unit is the performer's own word.</summary>
-    public string Indicator(int count, string unit, IndicatorQualifier qualifier)
+    public string Indicator(int count, string unit, IndicatorQualifier qualifier) => $"{QualifiedCount(count, qualifier)} {unit}";
+
+    /// <summary><c>vairāk kā 60</c> / <c>more than 60</c>: a count or a target without its unit.</summary>
+    public string QualifiedCount(int count, IndicatorQualifier qualifier)
     {
         var number = count.ToString(CultureInfo.InvariantCulture);
-        var qualified = qualifier switch
+        return qualifier switch
         {
             IndicatorQualifier.MoreThan => L["vairāk kā {0}", number],
             IndicatorQualifier.AtLeast => L["vismaz {0}", number],
             _ => number,
         };
-        return $"{qualified} {unit}";
     }
 
     /// <summary>What the template says where nothing is recorded: "Nav".</summary>

@@ -101,6 +101,11 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /admin/users/{id}/send-link"]                                                                = "login 403 403 403 ok",
         ["POST /admin/users/{id}/unlock"]                                                                   = "login 403 403 403 ok",
         ["POST /admin/agreements/{id:int}/lines/{lineId:int}/delete"]                                       = "login 403 403 403 ok",
+        ["GET /admin/agreements/{id:int}/indicators/new"]                                                   = "login 403 403 403 ok",
+        ["GET /admin/agreements/{id:int}/indicators/{indicatorId:int}"]                                     = "login 403 403 403 ok",
+        ["POST /admin/agreements/{id:int}/indicators/new"]                                                  = "login 403 403 403 ok",
+        ["POST /admin/agreements/{id:int}/indicators/{indicatorId:int}"]                                    = "login 403 403 403 ok",
+        ["POST /admin/agreements/{id:int}/indicators/{indicatorId:int}/delete"]                             = "login 403 403 403 ok",
         ["POST /admin/organisations/{id:int}/delete"]                                                       = "login 403 403 403 ok",
         ["POST /admin/regions/{id:int}/delete"]                                                             = "login 403 403 403 ok",
 
@@ -154,6 +159,7 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /agreements/{id:int}/years/{number:int}/spending/new"]                                    = "login 404 ok 403 403",
         ["GET /agreements/{id:int}/years/{number:int}/spending/import"]                                 = "login 404 ok 403 403",
         ["GET /agreements/{id:int}/years/{number:int}/spending/import/template.csv"]                    = "login 404 ok 403 403",
+        ["GET /agreements/{id:int}/years/{number:int}/spending/import/template.xlsx"]                   = "login 404 ok 403 403",
         ["POST /agreements/{id:int}/years/{number:int}/spending/import"]                                = "login 404 ok 403 403",
         ["POST /agreements/{id:int}/years/{number:int}/spending/import/preview"]                        = "login 404 ok 403 403",
         ["GET /agreements/{id:int}/years/{number:int}/spending/{entryId:int}"]                          = "login 404 ok 403 403",
@@ -381,6 +387,14 @@ public sealed partial class AuthorizationMatrixTests
             };
             db.EvidenceFiles.Add(evidence);
             await db.SaveChangesAsync();
+            // A performance indicator with a target in year III, counted by a result, so the admin's
+            // delete is refused (409) and the indicator stays for the other calls.
+            var indicator = new PerformanceIndicator { AgreementId = agreement.Id, Ordinal = 1, Name = "Matricas rādītājs", Unit = "semināri" };
+            indicator.Targets.Add(new IndicatorTarget { ImplementationYearId = year.Id, Count = 5 });
+            db.PerformanceIndicators.Add(indicator);
+            await db.SaveChangesAsync();
+            db.Indicators.Add(new Indicator { ActivityId = activity, Count = 2, Unit = "semināri", PerformanceIndicatorId = indicator.Id });
+            await db.SaveChangesAsync();
             // The admin screens' {id} is a user, an organisation or a region: records made for this
             // test, so locking, deactivating or deleting them touches nothing else.
             var region = new Region { Name = "Matricas reģions", NameStem = "Matricas", Code = "matrica" };
@@ -428,6 +442,7 @@ public sealed partial class AuthorizationMatrixTests
                 ["fileId"] = Text(evidence.Id),
                 ["caseId"] = Text(nonCompliant.Id),
                 ["lineId"] = Text(lines[0].Id),
+                ["indicatorId"] = Text(indicator.Id),
                 ["messageId"] = Text(failed.Id),
                 ["sessionId"] = Text(session.Id),
                 ["statusCode"] = "404",

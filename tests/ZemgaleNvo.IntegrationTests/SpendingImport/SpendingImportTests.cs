@@ -20,6 +20,7 @@ public sealed partial class SpendingImportTests(ITestOutputHelper output) : IDis
 
     public void Dispose() => _factory.Dispose();
 
+    private static readonly string[] TemplateColumns = ["A", "B", "C", "D", "E", "F"];
     private const string Header = "Datums;Apraksts;Piegādātājs;Dokumenta numurs;Summa;Budžeta pozīcija";
 
     /// <summary>Year III of the demo runs 15.07.2024–14.07.2025.</summary>
@@ -169,6 +170,37 @@ public sealed partial class SpendingImportTests(ITestOutputHelper output) : IDis
         Assert.Equal(HttpStatusCode.OK, (await PreviewAsync(client, demo, bytes, "izdevumi-veidne.csv")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_XLSX_template_has_the_headings_a_date_cell_and_a_number_and_the_import_reads_it()
+    {
+        var (client, demo) = await StaffAsync();
+        var before = await EntryCountAsync(demo);
+
+        var template = await client.GetAsync($"{demo.Year(3)}/spending/import/template.xlsx");
+        var bytes = await template.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, template.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", template.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", template.Content.Headers.ContentDisposition?.DispositionType);
+        using (var xlsx = new Reports.Export.XlsxReader(bytes))
+        {
+            var rows = xlsx.Rows(xlsx.SheetNames[0]);
+            Assert.Equal(Header, string.Join(';', TemplateColumns.Select(c => Reports.Export.XlsxReader.Text(rows[0], c))));
+            // The example: a real date cell (a serial number) and the amount as a number, not text.
+            Assert.Equal("45488", Reports.Export.XlsxReader.Text(rows[1], "A"));
+            Assert.Equal(120.5m, decimal.Parse(Reports.Export.XlsxReader.Text(rows[1], "E")!, CultureInfo.InvariantCulture));
+        }
+
+        var preview = await PreviewAsync(client, demo, bytes, "izdevumi-veidne.xlsx");
+        var html = await preview.Content.ReadAsStringAsync();
+        Assert.True(preview.StatusCode == HttpStatusCode.OK, Browser.Text(html));
+        Assert.Equal(HttpStatusCode.Redirect, (await ImportAsync(client, demo, html)).StatusCode);
+        await using var db = _factory.OpenDatabase();
+        var entry = await db.SpendingEntries.SingleAsync(e => e.DocumentNumber == "R-2024/17");
+        Assert.Equal((new DateOnly(2024, 7, 15), 12050L, demo.FirstLineId), (entry.Date, entry.AmountCents, entry.BudgetLineId));
+        Assert.Equal(before + 1, await EntryCountAsync(demo));
+    }
+
     /// <summary>
     /// 2 000 rows previewed and imported; the time goes to the test output (and docs/performance.md),
     /// not into an assertion, since timings on a shared machine are noise.
@@ -191,6 +223,15 @@ public sealed partial class SpendingImportTests(ITestOutputHelper output) : IDis
 
         Assert.Equal(HttpStatusCode.Redirect, import.StatusCode);
         Assert.Equal(before + 2000, await EntryCountAsync(demo));
+        // The import's audit rows (one per field, written in one go) are complete and the chain still holds.
+        await using (var db = _factory.OpenDatabase())
+        {
+            var entry = await db.SpendingEntries.OrderByDescending(e => e.Id).FirstAsync();
+            var fields = await db.AuditEntries.Where(a => a.EntityType == "SpendingEntry" && a.EntityKey == entry.Id.Text()).ToListAsync();
+            Assert.Contains(fields, a => a.Field == "AmountCents" && a.NewValue == entry.AmountCents.ToString(CultureInfo.InvariantCulture) && a.UserName == Browser.ZemgaleStaff && a.AgreementId == demo.Id);
+            var verification = await ZemgaleNvo.Infrastructure.Data.AuditVerifier.VerifyAsync(db);
+            Assert.True(verification.Intact, verification.ToString());
+        }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"2000 rows: preview {previewed.TotalMilliseconds:0} ms, import {imported.TotalMilliseconds:0} ms"));
     }
 

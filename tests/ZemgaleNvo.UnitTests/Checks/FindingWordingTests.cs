@@ -47,7 +47,12 @@ public partial class FindingWordingTests
         doubleCount.Result(2, doubleCount.Festivals, (3, "koncerti"), (9, "radošās darbnīcas / meistarklases")).Text = "Kopumā notikuši 3 koncerti un 9 radošās darbnīcas / meistarklases";
         doubleCount.Result(2, doubleCount.Festivals, (4, "meistarklasēm"));
 
-        return new[] { mixed, carriedTooMuch, carriedWrongLine, carriedFromLast, remainderKept, recovery, noResults, doubleCount }
+        var belowTarget = AgreementBuilder.Balanced();
+        var indicator = new ZemgaleNvo.Domain.Agreements.PerformanceIndicator { Id = 900, Name = "Konsultācijas NVO", Unit = "konsultācijas", Qualifier = ZemgaleNvo.Domain.Agreements.IndicatorQualifier.MoreThan };
+        indicator.Targets.Add(new ZemgaleNvo.Domain.Agreements.IndicatorTarget { ImplementationYearId = belowTarget.Year(1).Id, Count = 60 });
+        belowTarget.Agreement.PerformanceIndicators.Add(indicator);
+
+        return new[] { mixed, carriedTooMuch, carriedWrongLine, carriedFromLast, remainderKept, recovery, noResults, doubleCount, belowTarget }
             .SelectMany(b => b.AllFindings())
             .Concat(ConsistencyChecker.Check(SeedAgreement.Build(), SeedAgreement.Regions));
     }

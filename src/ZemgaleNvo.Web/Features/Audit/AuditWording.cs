@@ -38,6 +38,8 @@ public sealed class AuditWording(IStringLocalizer<SharedResource> localizer)
         ["EvidenceFile"] = "Pierādījuma fails",
         ["FindingExplanation"] = "Paskaidrojums",
         ["AuditTrail"] = "Audita ieraksti",
+        ["PerformanceIndicator"] = "Rezultatīvais rādītājs",
+        ["IndicatorTarget"] = "Rādītāja mērķis",
     };
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
@@ -91,6 +93,7 @@ public sealed class AuditWording(IStringLocalizer<SharedResource> localizer)
         ["Sha256"] = "SHA-256",
         ["Content"] = "Saturs",
         ["Result"] = "Rezultāts",
+        ["PerformanceIndicatorId"] = "Rezultatīvais rādītājs",
     };
 
     public string Entity(string type) => Entities.TryGetValue(type, out var label) ? localizer[label] : type;

@@ -25,6 +25,9 @@ public sealed record SummaryReport(
     /// </summary>
     public IReadOnlyList<ReportExplanation> Explanations { get; init; } = [];
 
+    /// <summary>Per performance indicator and year: target against achieved (<see cref="IndicatorTable"/>).</summary>
+    public IReadOnlyList<ReportIndicatorYear> Indicators { get; init; } = [];
+
     /// <summary>The explanation of a finding, if one was written.</summary>
     public ReportExplanation? ExplanationOf(ConsistencyFinding finding) =>
         FindingKey.Of(finding) is { } key ? Explanations.FirstOrDefault(e => e.Key == key) : null;

@@ -111,6 +111,7 @@ public static class SummaryReportBuilder
                     .OrderBy(e => e.Id)
                     .Select(e => new ReportExplanation(e.Key(y.Number), e.Text, e.WrittenByName, e.WrittenAtUtc, e.AcceptedByName, e.AcceptedAtUtc, e.MoreRequestedAtUtc)))
                 .ToList(),
+            Indicators = ReportIndicatorYear.From(agreement),
         };
     }
 

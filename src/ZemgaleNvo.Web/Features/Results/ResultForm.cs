@@ -51,7 +51,7 @@ public sealed class ResultForm
             Place = activity.Place,
             Version = activity.Version,
             Indicators = activity.Indicators.OrderBy(i => i.Id)
-                .Select(i => new IndicatorRow { Count = i.Count, Unit = i.Unit, Qualifier = i.Qualifier })
+                .Select(i => new IndicatorRow { Count = i.Count, Unit = i.Unit, Qualifier = i.Qualifier, PerformanceIndicatorId = i.PerformanceIndicatorId })
                 .ToList(),
         };
     }
@@ -77,7 +77,7 @@ public sealed class ResultForm
         activity.Indicators.Clear();
         foreach (var (_, row) in FilledIndicators)
         {
-            activity.Indicators.Add(new Indicator { Count = row.Count!.Value, Unit = FormText.Clean(row.Unit)!, Qualifier = row.Qualifier });
+            activity.Indicators.Add(new Indicator { Count = row.Count!.Value, Unit = FormText.Clean(row.Unit)!, Qualifier = row.Qualifier, PerformanceIndicatorId = row.PerformanceIndicatorId });
         }
     }
 }
@@ -96,5 +96,9 @@ public sealed class IndicatorRow
     [Display(Name = "Precizējums")]
     public IndicatorQualifier Qualifier { get; set; }
 
-    public bool IsBlank => Count is null && string.IsNullOrWhiteSpace(Unit);
+    /// <summary>The agreement's performance indicator the count reports on; none for a free count.</summary>
+    [Display(Name = "Līguma rādītājs")]
+    public int? PerformanceIndicatorId { get; set; }
+
+    public bool IsBlank => Count is null && string.IsNullOrWhiteSpace(Unit) && PerformanceIndicatorId is null;
 }

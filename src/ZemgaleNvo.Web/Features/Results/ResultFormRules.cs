@@ -34,6 +34,18 @@ internal static class ResultFormRules
         }
         foreach (var (index, row) in form.FilledIndicators)
         {
+            if (row.PerformanceIndicatorId is { } indicatorId)
+            {
+                // A count that names the agreement's indicator counts what the indicator counts, unless the performer words it otherwise.
+                if (opened.Agreement.PerformanceIndicators.Find(i => i.Id == indicatorId) is { } indicator)
+                {
+                    row.Unit = string.IsNullOrWhiteSpace(row.Unit) ? indicator.Unit : row.Unit;
+                }
+                else
+                {
+                    modelState.AddModelError($"{ResultsController.FormPrefix}.Indicators[{index}].PerformanceIndicatorId", localizer["Izvēlieties šī līguma rādītāju no saraksta vai „brīvs rādītājs”."]);
+                }
+            }
             if (row.Count is null && modelState.GetFieldValidationState($"{ResultsController.FormPrefix}.Indicators[{index}].Count") != ModelValidationState.Invalid)
             {
                 modelState.AddModelError($"{ResultsController.FormPrefix}.Indicators[{index}].Count", localizer["Norādiet skaitu."]);

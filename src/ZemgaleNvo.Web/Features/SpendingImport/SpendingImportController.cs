@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -35,16 +34,13 @@ public sealed class SpendingImportController(AppDbContext db, IStringLocalizer<S
 
     [HttpGet("template.csv")]
     [OpensYear(AgreementOperation.Edit)]
-    public IActionResult Template(int id, int number, OpenedYear opened)
-    {
-        var rules = Rules;
-        var header = string.Join(';', Enum.GetValues<ImportColumn>().Select(rules.ColumnName));
-        var example = string.Join(';',
-            Formatting.Display.Date(opened.Year.StartDate), "Telpu noma semināram", "SIA Piemērs", "R-2024/17", "120,50", "1");
-        // The BOM makes Excel read the Latvian letters as UTF-8.
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(header + "\r\n" + example + "\r\n")).ToArray();
-        return File(bytes, "text/csv; charset=utf-8", "izdevumi-veidne.csv");
-    }
+    public IActionResult Template(int id, int number, OpenedYear opened) =>
+        File(SpendingTemplate.Csv(Rules, opened), "text/csv; charset=utf-8", "izdevumi-veidne.csv");
+
+    [HttpGet("template.xlsx")]
+    [OpensYear(AgreementOperation.Edit)]
+    public IActionResult TemplateXlsx(int id, int number, OpenedYear opened) =>
+        File(SpendingTemplate.Xlsx(Rules, opened, localizer["Izdevumi"]), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "izdevumi-veidne.xlsx");
 
     [HttpPost("preview")]
     [OpensYear(AgreementOperation.Edit)]

@@ -86,7 +86,7 @@ public sealed class YearEntryGate(AppDbContext db, IAuthorizationService authori
         bool graph, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        var agreements = graph ? db.Agreements.WithReportingGraph() : db.Agreements.Include(a => a.BudgetLines).Include(a => a.Years);
+        var agreements = graph ? db.Agreements.WithReportingGraph() : db.Agreements.Include(a => a.BudgetLines).Include(a => a.PerformanceIndicators).Include(a => a.Years).AsSplitQuery();
         var agreement = await agreements.SingleOrDefaultAsync(a => a.Id == agreementId, cancellationToken);
         var year = agreement?.Years.SingleOrDefault(y => y.Number == yearNumber);
         if (agreement is null || year is null)

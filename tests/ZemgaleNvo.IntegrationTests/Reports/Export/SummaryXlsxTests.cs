@@ -12,9 +12,9 @@ namespace ZemgaleNvo.IntegrationTests.Reports.Export;
 /// <summary>The summary spreadsheet of the demo agreement, read back with the Open XML SDK.</summary>
 public class SummaryXlsxTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
-    private static readonly string[] LatvianSheets = ["Līgums", "Rezultāti", "Finansējums", "Atmaksājams", "Izdevumi", "Pārdales", "Neatbilstības", "Konstatējumi"];
+    private static readonly string[] LatvianSheets = ["Līgums", "Rezultāti", "Finansējums", "Atmaksājams", "Rādītāji", "Izdevumi", "Pārdales", "Neatbilstības", "Konstatējumi"];
     private static readonly string[] YearNumerals = ["I", "II", "III"];
-    private static readonly string[] EnglishSheets = ["Agreement", "Results", "Funding", "To return", "Expenditure", "Reallocations", "Non-compliance", "Findings"];
+    private static readonly string[] EnglishSheets = ["Agreement", "Results", "Funding", "To return", "Indicators", "Expenditure", "Reallocations", "Non-compliance", "Findings"];
 
     private async Task<(SummaryReport Report, XlsxReader Xlsx)> RenderAsync(ReportFormat format)
     {

@@ -136,12 +136,20 @@ public sealed class AdminAgreementsController(AppDbContext db, AgreementUsage us
         var planned = await db.PlannedAmounts.Where(p => yearIds.Contains(p.ImplementationYearId)).ToListAsync(cancellationToken);
         var plan = YearRegeneration.PlanByNumber(agreement.Years, planned);
         db.PlannedAmounts.RemoveRange(planned);
+        // Indicator targets follow the year numbers too, like the plan.
+        var targets = await db.IndicatorTargets.Where(t => yearIds.Contains(t.ImplementationYearId)).ToListAsync(cancellationToken);
+        var numberOf = agreement.Years.ToDictionary(y => y.Id, y => y.Number);
+        var targetsByNumber = targets.Select(t => (t.PerformanceIndicatorId, Number: numberOf[t.ImplementationYearId], t.Count)).ToList();
+        db.IndicatorTargets.RemoveRange(targets);
         db.ImplementationYears.RemoveRange(agreement.Years);
         agreement.PeriodStart = start;
         agreement.PeriodEnd = end;
         // Old years go in a save of their own first: the new ones reuse their (agreement, number) pairs.
         await db.SaveChangesAsync(cancellationToken);
         db.PlannedAmounts.AddRange(YearRegeneration.Regenerate(agreement, plan));
+        var newYears = agreement.Years.ToDictionary(y => y.Number);
+        db.IndicatorTargets.AddRange(targetsByNumber.Where(t => newYears.ContainsKey(t.Number))
+            .Select(t => new IndicatorTarget { PerformanceIndicatorId = t.PerformanceIndicatorId, ImplementationYear = newYears[t.Number], Count = t.Count }));
         return string.Join(", ", agreement.Years.Select(y => $"{Display.Roman(y.Number)} {Display.Period(y.StartDate, y.EndDate)}"));
     }
 

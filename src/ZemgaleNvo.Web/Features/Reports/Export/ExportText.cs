@@ -14,6 +14,7 @@ internal sealed class ExportText(ReportFormat format)
     public string AgreementSheet => L["Līgums"];
     public string ResultsSheet => L["Rezultāti"];
     public string FundingSheet => L["Finansējums"];
+    public string IndicatorsSheet => L["Rādītāji"];
     public string SpendingSheet => L["pārskats|Izdevumi"];
     public string ReallocationsSheet => L["Pārdales"];
     public string NonComplianceSheet => L["izklājlapa|Neatbilstības"];

@@ -17,7 +17,7 @@ namespace ZemgaleNvo.Web.Features.Reports.Export;
 public static class SummaryJson
 {
     /// <summary>Raised in the minor part when fields are added, in the major part when any field changes meaning or goes.</summary>
-    public const string SchemaVersion = "1.1";
+    public const string SchemaVersion = "1.2";
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -77,7 +77,12 @@ public static class SummaryJson
             report.PastExplanations(null).Select(e => new PastExplanationJson(
                 e.Key.RuleCode, e.Key.YearNumber,
                 e.Key.BudgetLineId is { } id && ordinals.TryGetValue(id, out var ordinal) ? ordinal : null,
-                e.Key.IndicatorId, Explanation(e))).ToList());
+                e.Key.IndicatorId, Explanation(e))).ToList())
+        {
+            Indicators = report.Indicators.Select(i => new IndicatorTargetJson(
+                i.IndicatorId, i.Ordinal, i.Name, i.Unit, Qualifier(i.Qualifier), i.YearNumber, i.Target,
+                i.Achieved, Qualifier(i.AchievedQualifier), i.Met, i.Percent)).ToList(),
+        };
     }
 
     private static ExplanationJson Explanation(ReportExplanation e) => new(

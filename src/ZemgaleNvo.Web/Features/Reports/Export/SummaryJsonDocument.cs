@@ -18,7 +18,29 @@ internal sealed record SummaryJsonDocument(
     NonComplianceJson NonCompliance,
     string? OtherInformation,
     IReadOnlyList<FindingJson> Findings,
-    IReadOnlyList<PastExplanationJson> PastExplanations);
+    IReadOnlyList<PastExplanationJson> PastExplanations)
+{
+    /// <summary>Per performance indicator and year: target against achieved (schema 1.2).</summary>
+    public IReadOnlyList<IndicatorTargetJson> Indicators { get; init; } = [];
+}
+
+/// <summary>
+/// One performance indicator in one year. <c>target</c> is null for a year without one; <c>met</c>
+/// and <c>percent</c> are null then too. <c>achievedQualifier</c> says how the sum of the result
+/// counts is worded ("moreThan" 60).
+/// </summary>
+internal sealed record IndicatorTargetJson(
+    int Id,
+    int Ordinal,
+    string Name,
+    string Unit,
+    string Qualifier,
+    int Year,
+    int? Target,
+    int Achieved,
+    string AchievedQualifier,
+    bool? Met,
+    decimal? Percent);
 
 internal sealed record AgreementJson(
     int Id,

@@ -22,6 +22,7 @@ public static class SummaryXlsx
             ResultsSheet(report, format, text, words),
             FundingSheet(BudgetTable.For(report, text), words),
             ReturnsSheet(report, text, words),
+            IndicatorsSheet(IndicatorTable.For(report, format), words),
             SpendingSheet(report, text, words),
             ReallocationsSheet(report, text, words),
             NonComplianceSheet(report, format, text, words),
@@ -121,6 +122,26 @@ public static class SummaryXlsx
         foreach (var note in text.ReturnNotes(report))
         {
             sheet.Row(XlsxCell.Of(note, XlsxStyle.Wrap));
+        }
+        return sheet;
+    }
+
+    /// <summary>
+    /// Target against achieved per indicator and year. Target and achieved stay text ("vismaz 8",
+    /// "vairāk kā 60"): the qualifier is part of the figure, and a bare number would state more than
+    /// the report does. The percentage is a number.
+    /// </summary>
+    private static XlsxSheet IndicatorsSheet(IndicatorTable table, ExportText words)
+    {
+        var sheet = new XlsxSheet(words.IndicatorsSheet, [60, 8, 16, 16, 10]).Header(table.FlatHeadings());
+        foreach (var row in table.Rows)
+        {
+            sheet.Row(
+                XlsxCell.Of(row.Indicator, XlsxStyle.Wrap),
+                XlsxCell.Of(row.YearLabel),
+                XlsxCell.Of(row.Target),
+                XlsxCell.Of(row.Achieved, row.BelowTarget ? XlsxStyle.Bold : XlsxStyle.Default),
+                XlsxCell.Percent(row.Percent, row.BelowTarget));
         }
         return sheet;
     }

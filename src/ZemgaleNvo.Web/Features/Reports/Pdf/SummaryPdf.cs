@@ -53,6 +53,7 @@ internal sealed class SummaryDocument(SummaryReport report, ReportFormat format,
         ComposeFunding(document);
         ComposeBudgetTable(document);
         ComposeReturns(document);
+        IndicatorTablePdf.Compose(document, IndicatorTable.For(Report, Format));
         ComposeChart(document);
         ComposeNonComplianceAndOtherInformation(document);
         if (includeFindingsAnnex)

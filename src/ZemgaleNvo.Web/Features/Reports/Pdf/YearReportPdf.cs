@@ -58,6 +58,7 @@ internal sealed class YearReportDocument(SummaryReport report, ReportYear year, 
         ComposeHeader(document);
         ComposeAgreementFacts(document);
         ComposeResults(document);
+        IndicatorTablePdf.Compose(document, IndicatorTable.For(Report, Format).ForYear(year.Number));
         ComposeFunding(document);
         ComposeBudget(document);
         if (Report.Years.Count > 0 && Report.Years[^1].Number == year.Number)
