@@ -152,7 +152,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     /// <summary>
-    /// Saves the changes and their audit rows in one transaction. Keys of new records exist only
+    /// Saves the changes, their audit rows and the changed agreements' data stamps in one transaction. Keys of new records exist only
     /// after the first save, so the audit rows follow in a second save inside the same transaction:
     /// either both are committed or neither.
     /// </summary>
@@ -180,7 +180,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
             var agreements = await AuditCapture.ResolveAgreementsAsync(this, changes, cancellationToken);
             var rows = AuditCapture.Rows(changes, dataScope.Actor, DateTime.UtcNow, agreements).ToList();
             rows.AddRange(direct);
-            await AppendToChainAsync(rows, cancellationToken);
+            var sequence = await AppendToChainAsync(rows, cancellationToken);
+            await AgreementStamps.StampAsync(this, changes, agreements, sequence, cancellationToken);
             AuditEntries.AddRange(rows);
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
@@ -202,7 +203,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
     /// Numbers and hashes new audit rows after the chain's current end. The head row is updated
     /// first, which locks it until the transaction ends: two saves cannot both extend the same end.
     /// </summary>
-    private async Task AppendToChainAsync(List<AuditEntry> rows, CancellationToken cancellationToken)
+    /// <returns>The chain's sequence number after these rows (the agreements' data stamp).</returns>
+    private async Task<long> AppendToChainAsync(List<AuditEntry> rows, CancellationToken cancellationToken)
     {
         await AuditChainHeads.Where(h => h.Id == AuditChainHead.SingletonId)
             .ExecuteUpdateAsync(h => h.SetProperty(x => x.LastSequence, x => x.LastSequence), cancellationToken);
@@ -214,6 +216,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
         }
         await AuditChainHeads.Where(h => h.Id == AuditChainHead.SingletonId)
             .ExecuteUpdateAsync(h => h.SetProperty(x => x.LastSequence, end.Sequence).SetProperty(x => x.LastHash, end.Hash), cancellationToken);
+        return end.Sequence;
     }
 
     /// <summary>The application only ever adds audit rows; the database triggers say the same.</summary>

@@ -295,6 +295,9 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<long>("DataStamp")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("DelegatingAuthority")
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");

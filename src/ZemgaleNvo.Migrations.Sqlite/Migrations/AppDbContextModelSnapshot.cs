@@ -275,6 +275,9 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("DataStamp")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DelegatingAuthority")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");

@@ -73,9 +73,6 @@ public sealed class DashboardQuery(AppDbContext db, SummaryReportCache reports, 
     public async Task<DashboardResult> RunAsync(DashboardFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        // The stamp first, as SummaryReportQuery does: whatever is read after it is at least as new,
-        // so nothing stored under this stamp is older than it.
-        var stamp = await SummaryReportCache.DataStampAsync(db, cancellationToken);
         var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
 
         if (filter.RegionCode is { } code)
@@ -107,7 +104,9 @@ public sealed class DashboardQuery(AppDbContext db, SummaryReportCache reports, 
             agreements = agreements.Where(a => a.PeriodStart <= last && a.PeriodEnd >= first);
         }
         var listed = await agreements
-            .Select(a => new { a.Id, LastAuditId = db.AuditEntries.Where(e => e.AgreementId == a.Id).Max(e => (long?)e.Id) })
+            // Each agreement's data stamp first, as SummaryReportQuery does: the graphs read after it are
+            // at least as new, so nothing is stored under a stamp older than its data.
+            .Select(a => new { a.Id, a.DataStamp, LastAuditId = db.AuditEntries.Where(e => e.AgreementId == a.Id).Max(e => (long?)e.Id) })
             .ToListAsync(cancellationToken);
         var ids = listed.Select(a => a.Id).ToList();
         var lastAuditIds = listed.Where(a => a.LastAuditId is not null).Select(a => a.LastAuditId!.Value).ToList();
@@ -116,7 +115,7 @@ public sealed class DashboardQuery(AppDbContext db, SummaryReportCache reports, 
             .Select(e => new LastChange(e.Id, e.AtUtc, e.UserName))
             .ToDictionaryAsync(c => c.AuditId, cancellationToken);
 
-        var models = await ReportsAsync(ids, stamp, regions, cancellationToken);
+        var models = await ReportsAsync(listed.ToDictionary(a => a.Id, a => a.DataStamp), regions, cancellationToken);
         // Deadlines depend on today's date, so they are never cached with the report models.
         var due = await deadlines.ForAgreementsAsync(ids, cancellationToken);
         var rows = listed
@@ -133,11 +132,11 @@ public sealed class DashboardQuery(AppDbContext db, SummaryReportCache reports, 
     }
 
     /// <summary>The report models of the agreements: from the cache when current, otherwise built in batches and stored.</summary>
-    private async Task<Dictionary<int, SummaryReport>> ReportsAsync(List<int> ids, long stamp, IReadOnlyList<Region> regions, CancellationToken cancellationToken)
+    private async Task<Dictionary<int, SummaryReport>> ReportsAsync(Dictionary<int, long> stamps, IReadOnlyList<Region> regions, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<int, SummaryReport>(ids.Count);
+        var found = new Dictionary<int, SummaryReport>(stamps.Count);
         var missing = new List<int>();
-        foreach (var id in ids)
+        foreach (var (id, stamp) in stamps)
         {
             if (reports.TryGet(id, stamp) is { } cached)
             {
@@ -159,7 +158,7 @@ public sealed class DashboardQuery(AppDbContext db, SummaryReportCache reports, 
             foreach (var agreement in loaded)
             {
                 var report = SummaryReportBuilder.Build(agreement, regions);
-                reports.Store(agreement.Id, stamp, report);
+                reports.Store(agreement.Id, stamps[agreement.Id], report);
                 found[agreement.Id] = report;
             }
         }
