@@ -26,13 +26,14 @@ namespace ZemgaleNvo.Infrastructure.Data;
 /// </remarks>
 internal static class AgreementStamps
 {
-    public static async Task StampAsync(
+    /// <returns>What was stamped: the agreements' ids, none (an empty set), or every agreement (null).</returns>
+    public static async Task<IReadOnlyCollection<int>?> StampAsync(
         AppDbContext db, IReadOnlyList<AuditCapture.Change> changes, IReadOnlyDictionary<EntityEntry, int?> agreements,
         long stamp, CancellationToken cancellationToken)
     {
         if (changes.Count == 0)
         {
-            return;
+            return [];
         }
         var stamped = new HashSet<int>();
         var performers = new HashSet<int>();
@@ -60,12 +61,17 @@ internal static class AgreementStamps
         if (everything)
         {
             await all.ExecuteUpdateAsync(set => set.SetProperty(a => a.DataStamp, a => a.DataStamp < stamp ? stamp : a.DataStamp + 1), cancellationToken);
-            return;
+            return null;
         }
-        if (stamped.Count > 0 || performers.Count > 0)
+        if (performers.Count > 0)
         {
-            await all.Where(a => stamped.Contains(a.Id) || performers.Contains(a.PerformerId))
+            stamped.UnionWith(await all.Where(a => performers.Contains(a.PerformerId)).Select(a => a.Id).ToListAsync(cancellationToken));
+        }
+        if (stamped.Count > 0)
+        {
+            await all.Where(a => stamped.Contains(a.Id))
                 .ExecuteUpdateAsync(set => set.SetProperty(a => a.DataStamp, a => a.DataStamp < stamp ? stamp : a.DataStamp + 1), cancellationToken);
         }
+        return stamped;
     }
 }

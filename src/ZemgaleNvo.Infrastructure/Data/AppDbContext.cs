@@ -181,9 +181,15 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
             var rows = AuditCapture.Rows(changes, dataScope.Actor, DateTime.UtcNow, agreements).ToList();
             rows.AddRange(direct);
             var sequence = await AppendToChainAsync(rows, cancellationToken);
-            await AgreementStamps.StampAsync(this, changes, agreements, sequence, cancellationToken);
+            var stamped = await AgreementStamps.StampAsync(this, changes, agreements, sequence, cancellationToken);
             AuditEntries.AddRange(rows);
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // The dashboard's kept figures of the stamped agreements, their last change (the rows just written) included.
+            if (stamped is null || stamped.Count > 0)
+            {
+                await KeptFigures.RefreshAsync(this, stamped, cancellationToken);
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
