@@ -99,6 +99,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
             ScopeOrganisationId == null || r.Agreement!.PerformerId == ScopeOrganisationId);
         builder.Entity<Domain.Publication.SummaryPublication>().HasQueryFilter(OrganisationFilter, p =>
             ScopeOrganisationId == null || p.Agreement!.PerformerId == ScopeOrganisationId);
+        builder.Entity<AgreementFigures>().HasQueryFilter(OrganisationFilter, f =>
+            ScopeOrganisationId == null || f.Agreement!.PerformerId == ScopeOrganisationId);
+        builder.Entity<YearFigures>().HasQueryFilter(OrganisationFilter, f =>
+            ScopeOrganisationId == null || f.Agreement!.PerformerId == ScopeOrganisationId);
 
         // Deleted results and spending entries stay in the table so they can be taken back; the
         // pages, the reports and the arithmetic never see them.

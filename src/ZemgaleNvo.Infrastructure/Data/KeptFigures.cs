@@ -18,6 +18,7 @@ namespace ZemgaleNvo.Infrastructure.Data;
 public class AgreementFigures
 {
     public int AgreementId { get; set; }
+    public DelegationAgreement? Agreement { get; set; }
 
     /// <summary>The agreement's data stamp these figures were computed at.</summary>
     public long Stamp { get; set; }
@@ -61,6 +62,7 @@ public class AgreementFigures
 public class YearFigures
 {
     public int AgreementId { get; set; }
+    public DelegationAgreement? Agreement { get; set; }
     public int Number { get; set; }
     public ReviewStatus Status { get; set; }
     public long PlannedCents { get; set; }
@@ -76,7 +78,7 @@ internal sealed class AgreementFiguresConfiguration : IEntityTypeConfiguration<A
     public void Configure(EntityTypeBuilder<AgreementFigures> builder)
     {
         builder.HasKey(f => f.AgreementId);
-        builder.HasOne<DelegationAgreement>().WithOne().HasForeignKey<AgreementFigures>(f => f.AgreementId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(f => f.Agreement).WithOne().HasForeignKey<AgreementFigures>(f => f.AgreementId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(f => f.RegionSortKey).HasMaxLength(KeptFigures.SortKeyBytes);
         builder.Property(f => f.PerformerSortKey).HasMaxLength(KeptFigures.SortKeyBytes);
         builder.Property(f => f.LastChangeBy).HasMaxLength(Configurations.Limits.Name);
@@ -88,7 +90,7 @@ internal sealed class YearFiguresConfiguration : IEntityTypeConfiguration<YearFi
     public void Configure(EntityTypeBuilder<YearFigures> builder)
     {
         builder.HasKey(f => new { f.AgreementId, f.Number });
-        builder.HasOne<DelegationAgreement>().WithMany().HasForeignKey(f => f.AgreementId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(f => f.Agreement).WithMany().HasForeignKey(f => f.AgreementId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(f => f.Status).HasConversion<string>().HasMaxLength(Configurations.Limits.Code);
         builder.HasIndex(f => new { f.AwaitingSubmission, f.DueOn });
     }
@@ -146,8 +148,8 @@ public static class KeptFigures
                     .ToListAsync(cancellationToken))
                 .ToDictionary(s => (s.AgreementId, s.YearNumber), s => RigaCalendar.DateOf(s.Last));
 
-            var held = await db.Set<AgreementFigures>().Where(f => batch.Contains(f.AgreementId)).ToDictionaryAsync(f => f.AgreementId, cancellationToken);
-            var heldYears = (await db.Set<YearFigures>().Where(f => batch.Contains(f.AgreementId)).ToListAsync(cancellationToken))
+            var held = await db.Set<AgreementFigures>().IgnoreQueryFilters([AppDbContext.OrganisationFilter]).Where(f => batch.Contains(f.AgreementId)).ToDictionaryAsync(f => f.AgreementId, cancellationToken);
+            var heldYears = (await db.Set<YearFigures>().IgnoreQueryFilters([AppDbContext.OrganisationFilter]).Where(f => batch.Contains(f.AgreementId)).ToListAsync(cancellationToken))
                 .ToLookup(f => f.AgreementId);
             foreach (var agreement in agreements)
             {
@@ -206,7 +208,7 @@ public static class KeptFigures
     {
         ArgumentNullException.ThrowIfNull(db);
         var stale = await db.Agreements.IgnoreQueryFilters()
-            .Where(a => !db.Set<AgreementFigures>().Any(f => f.AgreementId == a.Id && f.Stamp == a.DataStamp))
+            .Where(a => !db.Set<AgreementFigures>().IgnoreQueryFilters().Any(f => f.AgreementId == a.Id && f.Stamp == a.DataStamp))
             .Select(a => a.Id)
             .ToListAsync(cancellationToken);
         if (stale.Count == 0)

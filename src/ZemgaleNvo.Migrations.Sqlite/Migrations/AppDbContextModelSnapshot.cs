@@ -1663,20 +1663,24 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("ZemgaleNvo.Infrastructure.Data.AgreementFigures", b =>
                 {
-                    b.HasOne("ZemgaleNvo.Domain.Agreements.DelegationAgreement", null)
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.DelegationAgreement", "Agreement")
                         .WithOne()
                         .HasForeignKey("ZemgaleNvo.Infrastructure.Data.AgreementFigures", "AgreementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Agreement");
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Infrastructure.Data.YearFigures", b =>
                 {
-                    b.HasOne("ZemgaleNvo.Domain.Agreements.DelegationAgreement", null)
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.DelegationAgreement", "Agreement")
                         .WithMany()
                         .HasForeignKey("AgreementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Agreement");
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Infrastructure.Identity.AppUser", b =>

@@ -12,7 +12,7 @@ using ZemgaleNvo.Infrastructure.Data;
 namespace ZemgaleNvo.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204072549_ScaleDashboardFiguresAndStamps")]
+    [Migration("20261204075404_ScaleDashboardFiguresAndStamps")]
     partial class ScaleDashboardFiguresAndStamps
     {
         /// <inheritdoc />
@@ -1723,20 +1723,24 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("ZemgaleNvo.Infrastructure.Data.AgreementFigures", b =>
                 {
-                    b.HasOne("ZemgaleNvo.Domain.Agreements.DelegationAgreement", null)
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.DelegationAgreement", "Agreement")
                         .WithOne()
                         .HasForeignKey("ZemgaleNvo.Infrastructure.Data.AgreementFigures", "AgreementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Agreement");
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Infrastructure.Data.YearFigures", b =>
                 {
-                    b.HasOne("ZemgaleNvo.Domain.Agreements.DelegationAgreement", null)
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.DelegationAgreement", "Agreement")
                         .WithMany()
                         .HasForeignKey("AgreementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Agreement");
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Infrastructure.Identity.AppUser", b =>

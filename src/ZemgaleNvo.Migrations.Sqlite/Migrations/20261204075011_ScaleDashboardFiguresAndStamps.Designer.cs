@@ -11,7 +11,7 @@ using ZemgaleNvo.Infrastructure.Data;
 namespace ZemgaleNvo.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204072435_ScaleDashboardFiguresAndStamps")]
+    [Migration("20261204075011_ScaleDashboardFiguresAndStamps")]
     partial class ScaleDashboardFiguresAndStamps
     {
         /// <inheritdoc />
@@ -1666,20 +1666,24 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("ZemgaleNvo.Infrastructure.Data.AgreementFigures", b =>
                 {
-                    b.HasOne("ZemgaleNvo.Domain.Agreements.DelegationAgreement", null)
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.DelegationAgreement", "Agreement")
                         .WithOne()
                         .HasForeignKey("ZemgaleNvo.Infrastructure.Data.AgreementFigures", "AgreementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Agreement");
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Infrastructure.Data.YearFigures", b =>
                 {
-                    b.HasOne("ZemgaleNvo.Domain.Agreements.DelegationAgreement", null)
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.DelegationAgreement", "Agreement")
                         .WithMany()
                         .HasForeignKey("AgreementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Agreement");
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Infrastructure.Identity.AppUser", b =>
