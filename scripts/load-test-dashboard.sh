@@ -49,11 +49,16 @@ SQL
   done
   echo "COMMIT;" >>"$sql"
   sqlite3 "$db" <"$sql"
+  # The copies bypassed the portal, so they have no kept dashboard figures (issue 18): start-up
+  # computes them for every agreement whose figures are missing or older than its data stamp.
+  kill "$app"; wait "$app" 2>/dev/null || true
+  start_portal
 fi
 
 sign_in_reviewer
-rows=$(curl -sf -H "Cookie: $cookie" "http://localhost:$PORT/dashboard" | grep -c '<tr data-agreement-id=' || true)
-[ "$rows" -eq "$AGREEMENTS" ] || { echo "the dashboard lists $rows agreements, expected $AGREEMENTS" >&2; exit 1; }
+# The page shows 50 agreements at most (issue 18); the count line names how many the filter selects.
+listed=$(curl -sf -H "Cookie: $cookie" "http://localhost:$PORT/dashboard" | grep -o 'Parādīti līgumi: [0-9]*' | grep -o '[0-9]*$' || true)
+[ "$listed" = "$AGREEMENTS" ] || { echo "the dashboard counts $listed agreements, expected $AGREEMENTS" >&2; exit 1; }
 
 # Warm-up: JIT, the report cache, connection pools.
 warm_up /dashboard
@@ -67,14 +72,14 @@ run "Dashboard, filtered and sorted" "/dashboard?status=draft&year=2024&sort=exe
 for c in 1 32; do run "Summary page (reference)" /agreements/1/summary "$c" "$DURATION"; done
 echo "Dashboard HTML: $(curl -s -H "Cookie: $cookie" "http://localhost:$PORT/dashboard" | wc -c) bytes"
 
-# The first view after a change: a change anywhere writes an audit row, which puts every cached
-# report model out of date (the stamp is global); five rounds, a change through the data-entry
-# screens being simulated by an audit row of the agreement.
+# The first view after a change: a change moves the changed agreement's data stamp, which puts that
+# agreement's cached report model out of date (issue 18: the others stay valid); five rounds, a
+# change through the data-entry screens being simulated by moving agreement 1's stamp.
 if command -v sqlite3 >/dev/null; then
   echo
   echo "First request after a change (ms):"
   for _ in 1 2 3 4 5; do
-    sqlite3 -cmd ".timeout 10000" "$db" "INSERT INTO AuditTrail (AtUtc, UserName, Action, EntityType, EntityKey, Field, AgreementId) VALUES (strftime('%Y-%m-%d %H:%M:%f', 'now'), 'load-test', 'Updated', 'DelegationAgreement', '1', 'OtherInformation', 1);"
+    sqlite3 -cmd ".timeout 10000" "$db" "UPDATE Agreements SET DataStamp = DataStamp + 1 WHERE Id = 1;"
     curl -s -o /dev/null -w "%{time_total}\n" -H "Cookie: $cookie" "http://localhost:$PORT/dashboard" | awk '{printf "%.0f ", $1 * 1000}'
   done
   echo

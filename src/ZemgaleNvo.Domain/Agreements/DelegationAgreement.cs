@@ -57,6 +57,14 @@ public class DelegationAgreement : IVersioned
 
     public int Version { get; set; }
 
+    /// <summary>
+    /// The audit chain's sequence number of the last save that changed anything this agreement's
+    /// reports show (the agreement, any record under it, its performer, the regions). Set by the
+    /// data layer in the same transaction as the change (Infrastructure/Data/AgreementStamps.cs), never
+    /// by hand; report caches and ETags are keyed by it, so a change elsewhere leaves them valid.
+    /// </summary>
+    public long DataStamp { get; set; }
+
     public List<ImplementationYear> Years { get; set; } = [];
     public List<BudgetLine> BudgetLines { get; set; } = [];
     public List<PerformanceIndicator> PerformanceIndicators { get; set; } = [];

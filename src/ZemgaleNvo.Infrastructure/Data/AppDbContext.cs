@@ -110,6 +110,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
             ScopeOrganisationId == null || r.Agreement!.PerformerId == ScopeOrganisationId);
         builder.Entity<Domain.Publication.SummaryPublication>().HasQueryFilter(OrganisationFilter, p =>
             ScopeOrganisationId == null || p.Agreement!.PerformerId == ScopeOrganisationId);
+        builder.Entity<AgreementFigures>().HasQueryFilter(OrganisationFilter, f =>
+            ScopeOrganisationId == null || f.Agreement!.PerformerId == ScopeOrganisationId);
+        builder.Entity<YearFigures>().HasQueryFilter(OrganisationFilter, f =>
+            ScopeOrganisationId == null || f.Agreement!.PerformerId == ScopeOrganisationId);
 
         // Deleted results and spending entries stay in the table so they can be taken back; the
         // pages, the reports and the arithmetic never see them.
@@ -163,7 +167,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     /// <summary>
-    /// Saves the changes and their audit rows in one transaction. Keys of new records exist only
+    /// Saves the changes, their audit rows and the changed agreements' data stamps in one transaction. Keys of new records exist only
     /// after the first save, so the audit rows follow in a second save inside the same transaction:
     /// either both are committed or neither.
     /// </summary>
@@ -191,7 +195,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
             var agreements = await AuditCapture.ResolveAgreementsAsync(this, changes, cancellationToken);
             var rows = AuditCapture.Rows(changes, dataScope.Actor, DateTime.UtcNow, agreements).ToList();
             rows.AddRange(direct);
-            await AppendToChainAsync(rows, cancellationToken);
+            var sequence = await AppendToChainAsync(rows, cancellationToken);
+            var stamped = await AgreementStamps.StampAsync(this, changes, agreements, sequence, cancellationToken);
             if (rows.Count >= AuditBulkInsert.Threshold)
             {
                 // Thousands of rows (an import): one reused INSERT, not thousands of tracked entities.
@@ -200,6 +205,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
             else
             {
                 AuditEntries.AddRange(rows);
+            }
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // The dashboard's kept figures of the stamped agreements, their last change (the rows just written) included.
+            if (stamped is null || stamped.Count > 0)
+            {
+                await KeptFigures.RefreshAsync(this, stamped, cancellationToken);
                 await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
             if (ownTransaction is not null)
@@ -221,7 +232,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
     /// Numbers and hashes new audit rows after the chain's current end. The head row is updated
     /// first, which locks it until the transaction ends: two saves cannot both extend the same end.
     /// </summary>
-    private async Task AppendToChainAsync(List<AuditEntry> rows, CancellationToken cancellationToken)
+    /// <returns>The chain's sequence number after these rows (the agreements' data stamp).</returns>
+    private async Task<long> AppendToChainAsync(List<AuditEntry> rows, CancellationToken cancellationToken)
     {
         await AuditChainHeads.Where(h => h.Id == AuditChainHead.SingletonId)
             .ExecuteUpdateAsync(h => h.SetProperty(x => x.LastSequence, x => x.LastSequence), cancellationToken);
@@ -233,6 +245,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IDataScope dat
         }
         await AuditChainHeads.Where(h => h.Id == AuditChainHead.SingletonId)
             .ExecuteUpdateAsync(h => h.SetProperty(x => x.LastSequence, end.Sequence).SetProperty(x => x.LastHash, end.Hash), cancellationToken);
+        return end.Sequence;
     }
 
     /// <summary>The application only ever adds audit rows; the database triggers say the same.</summary>

@@ -87,11 +87,12 @@ internal static class AuditCapture
     }
 
     /// <summary>
-    /// Fields worth recording: not the key, not the version counter, and not binary content (a
+    /// Fields worth recording: not the key, not the version counter or the data stamp (bookkeeping,
+    /// not content), and not binary content (a
     /// frozen report's PDF is identified by its SHA-256, which is recorded).
     /// </summary>
     private static bool Recorded(PropertyEntry property) =>
-        property.Metadata.Name != "Version" && !property.Metadata.IsPrimaryKey() && property.Metadata.ClrType != typeof(byte[]);
+        property.Metadata.Name is not ("Version" or nameof(DelegationAgreement.DataStamp)) && !property.Metadata.IsPrimaryKey() && property.Metadata.ClrType != typeof(byte[]);
 
     /// <summary>
     /// Tags each row with the agreement its record belongs to, so an agreement's history can be read
@@ -136,6 +137,9 @@ internal static class AuditCapture
                 FrozenReport report => report.AgreementId,
                 Domain.Publication.SummaryPublication publication => publication.AgreementId,
                 Indicator indicator => activityYears.TryGetValue(indicator.ActivityId, out var y) && yearAgreements.TryGetValue(y, out var a) ? a : null,
+                // Any other record that names its agreement (records added later under an agreement).
+                _ when entry.Metadata.FindProperty(nameof(BudgetLine.AgreementId)) is not null
+                    && entry.Property(nameof(BudgetLine.AgreementId)).CurrentValue is int ownAgreementId => ownAgreementId,
                 _ when entry.Metadata.FindProperty(nameof(Activity.ImplementationYearId)) is not null
                     && entry.Property(nameof(Activity.ImplementationYearId)).CurrentValue is int yearId
                     && yearAgreements.TryGetValue(yearId, out var agreementId) => agreementId,

@@ -295,6 +295,9 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<long>("DataStamp")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("DelegatingAuthority")
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
@@ -1146,6 +1149,63 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                     b.ToTable("ReviewNotes");
                 });
 
+            modelBuilder.Entity("ZemgaleNvo.Infrastructure.Data.AgreementFigures", b =>
+                {
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("ActualCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Errors")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ExecutionPermille")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("LastChangeAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long?>("LastChangeAuditId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastChangeBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<byte[]>("PerformerSortKey")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("varbinary(1024)");
+
+                    b.Property<long>("PlannedCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("RegionSortKey")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("varbinary(1024)");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("SummaryAwaitingSubmission")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly>("SummaryDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("WaitingSince")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Warnings")
+                        .HasColumnType("int");
+
+                    b.HasKey("AgreementId");
+
+                    b.ToTable("AgreementFigures");
+                });
+
             modelBuilder.Entity("ZemgaleNvo.Infrastructure.Data.AuditChainHead", b =>
                 {
                     b.Property<int>("Id")
@@ -1171,6 +1231,38 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                             LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
                             LastSequence = 0L
                         });
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Infrastructure.Data.YearFigures", b =>
+                {
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<long>("ActualCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("AwaitingSubmission")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("PlannedCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("AgreementId", "Number");
+
+                    b.HasIndex("AwaitingSubmission", "DueOn");
+
+                    b.ToTable("YearFigures");
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Infrastructure.Evidence.EvidenceBlob", b =>
@@ -1760,6 +1852,28 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("AgreementId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agreement");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Infrastructure.Data.AgreementFigures", b =>
+                {
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.DelegationAgreement", "Agreement")
+                        .WithOne()
+                        .HasForeignKey("ZemgaleNvo.Infrastructure.Data.AgreementFigures", "AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Agreement");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Infrastructure.Data.YearFigures", b =>
+                {
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.DelegationAgreement", "Agreement")
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Agreement");

@@ -275,6 +275,9 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("DataStamp")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DelegatingAuthority")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -1090,6 +1093,63 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
                     b.ToTable("ReviewNotes");
                 });
 
+            modelBuilder.Entity("ZemgaleNvo.Infrastructure.Data.AgreementFigures", b =>
+                {
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ActualCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Errors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ExecutionPermille")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastChangeAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastChangeAuditId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastChangeBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PerformerSortKey")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("PlannedCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("RegionSortKey")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SummaryAwaitingSubmission")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SummaryDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WaitingSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Warnings")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgreementId");
+
+                    b.ToTable("AgreementFigures");
+                });
+
             modelBuilder.Entity("ZemgaleNvo.Infrastructure.Data.AuditChainHead", b =>
                 {
                     b.Property<int>("Id")
@@ -1115,6 +1175,38 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
                             LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
                             LastSequence = 0L
                         });
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Infrastructure.Data.YearFigures", b =>
+                {
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ActualCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AwaitingSubmission")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlannedCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AgreementId", "Number");
+
+                    b.HasIndex("AwaitingSubmission", "DueOn");
+
+                    b.ToTable("YearFigures");
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Infrastructure.Evidence.EvidenceBlob", b =>
@@ -1699,6 +1791,28 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("AgreementId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agreement");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Infrastructure.Data.AgreementFigures", b =>
+                {
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.DelegationAgreement", "Agreement")
+                        .WithOne()
+                        .HasForeignKey("ZemgaleNvo.Infrastructure.Data.AgreementFigures", "AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Agreement");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Infrastructure.Data.YearFigures", b =>
+                {
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.DelegationAgreement", "Agreement")
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Agreement");

@@ -33,6 +33,8 @@ internal sealed partial class DatabaseStartup(
         {
             await ReferenceData.EnsureRegionsAsync(provider.GetRequiredService<AppDbContext>(), cancellationToken);
         }
+        // Agreements from before the dashboard kept its figures (issue 18), or changed by an older version: computed once here.
+        await KeptFigures.RefreshStaleAsync(provider.GetRequiredService<AppDbContext>(), cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

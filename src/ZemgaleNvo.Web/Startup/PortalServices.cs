@@ -156,7 +156,9 @@ internal static class PortalServices
         services.AddHttpContextAccessor();
         services.AddScoped<ZemgaleNvo.Web.Features.Reports.SummaryReportQuery>();
         services.AddSingleton<ZemgaleNvo.Web.Features.Reports.SummaryReportCache>();
-        services.AddSingleton<ZemgaleNvo.Web.Features.Reports.ApprovedReportCache>();
+        services.AddSingleton<ZemgaleNvo.Web.Features.Reports.ReportDocumentCache>();
+        services.AddSingleton<IValidateOptions<ZemgaleNvo.Web.Features.Reports.ReportCacheOptions>, ZemgaleNvo.Web.Features.Reports.ReportCacheOptionsValidation>();
+        services.AddSettings<ZemgaleNvo.Web.Features.Reports.ReportCacheOptions>(configuration.GetSection(ZemgaleNvo.Web.Features.Reports.ReportCacheOptions.Section));
         services.AddScoped<ZemgaleNvo.Web.Features.Dashboard.DashboardQuery>();
         services.AddScoped<ZemgaleNvo.Web.Features.Deadlines.DeadlineQuery>();
         services.AddScoped<ZemgaleNvo.Web.Features.Audit.AuditWording>();

@@ -34,11 +34,16 @@ public class SecurityBaselineTests
         using var factory = new PortalFactory();
         var client = await Browser.SignedInClientAsync(factory, Browser.Reviewer);
 
-        foreach (var url in new[] { "/", "/agreements/1", "/agreements/1/summary", "/agreements/1/summary.pdf" })
+        foreach (var url in new[] { "/", "/agreements/1", "/agreements/1/summary", "/agreements/1/summary.xlsx" })
         {
             var response = await client.GetAsync(url);
             Assert.True(response.Headers.CacheControl?.NoStore == true, $"{url} has no Cache-Control: no-store");
         }
+
+        // Report PDFs, drafts too since issue 18 (decision 0018), are kept by this browser only and
+        // revalidated before each use (a repeat download is a 304): never a shared cache's.
+        var pdf = await client.GetAsync("/agreements/1/summary.pdf");
+        Assert.True(pdf.Headers.CacheControl is { Private: true, NoCache: true }, pdf.Headers.CacheControl?.ToString());
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using ZemgaleNvo.Web.Features.Reports;
 
 namespace ZemgaleNvo.IntegrationTests.Dashboard;
 
-/// <summary>The dashboard reads the cached report models; security events in the audit trail do not throw them away, data changes do.</summary>
+/// <summary>The dashboard reads the cached report models; security events in the audit trail do not throw them away, a data change throws away only its own agreement's.</summary>
 public class DashboardCacheTests
 {
     [Fact]
@@ -38,6 +38,8 @@ public class DashboardCacheTests
             await db.SaveChangesAsync();
         }
         Assert.False(await CachedAsync(factory, cache, latgale));
+        // The other agreement's model stays valid: stamps are per agreement (issue 18).
+        Assert.True(await CachedAsync(factory, cache, zemgale));
         await reviewer.GetStringAsync("/dashboard");
         Assert.True(await CachedAsync(factory, cache, latgale));
     }
@@ -45,6 +47,6 @@ public class DashboardCacheTests
     private static async Task<bool> CachedAsync(PortalFactory factory, SummaryReportCache cache, int agreementId)
     {
         await using var db = factory.OpenDatabase();
-        return cache.TryGet(agreementId, await SummaryReportCache.DataStampAsync(db, CancellationToken.None)) is not null;
+        return cache.TryGet(agreementId, await SummaryReportCache.DataStampAsync(db.Agreements, agreementId, CancellationToken.None) ?? 0) is not null;
     }
 }

@@ -7,7 +7,7 @@ namespace ZemgaleNvo.IntegrationTests.Reports;
 
 /// <summary>
 /// Approved reports (pages and PDFs) carry ETags and a browser that has one gets 304 with no body;
-/// access is checked before that; drafts are neither tagged nor kept. In the demo, years I and II
+/// access is checked before that; draft pages are neither tagged nor kept, draft PDFs are (issue 18). In the demo, years I and II
 /// are approved (with no frozen PDF: approved before reports were frozen) and year III is a draft.
 /// </summary>
 public sealed class ApprovedReportCachingTests(PortalFixture fixture) : IClassFixture<PortalFixture>
@@ -122,10 +122,8 @@ public sealed class ApprovedReportCachingTests(PortalFixture fixture) : IClassFi
 
     [Theory]
     [InlineData(YearThree)]
-    [InlineData(YearThree + ".pdf")]
     [InlineData("/agreements/1/summary")]
-    [InlineData("/agreements/1/summary.pdf")]
-    public async Task A_draft_gets_no_etag_and_is_not_kept_by_the_browser(string url)
+    public async Task A_draft_page_gets_no_etag_and_is_not_kept_by_the_browser(string url)
     {
         var client = await Browser.SignedInClientAsync(fixture.Factory, Browser.Reviewer);
 
@@ -134,6 +132,29 @@ public sealed class ApprovedReportCachingTests(PortalFixture fixture) : IClassFi
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Null(response.Headers.ETag);
         Assert.True(response.Headers.CacheControl?.NoStore, response.Headers.CacheControl?.ToString());
+    }
+
+    /// <summary>
+    /// Issue 18: draft PDFs are tagged like approved ones (their tag moves with every change of the
+    /// agreement), so a repeat download is 304; the browser must still ask each time.
+    /// </summary>
+    [Theory]
+    [InlineData(YearThree + ".pdf")]
+    [InlineData(YearThree + ".pdf?annex=true")]
+    [InlineData("/agreements/1/summary.pdf")]
+    [InlineData("/agreements/1/summary.pdf?annex=true")]
+    public async Task A_repeat_download_of_a_draft_pdf_with_its_etag_gets_304(string url)
+    {
+        var client = await Browser.SignedInClientAsync(fixture.Factory, Browser.Reviewer);
+
+        var first = await GetAsync(client, url, null);
+        var again = await GetAsync(client, url, first.Headers.ETag);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.NotNull(first.Headers.ETag);
+        AssertRevalidatedEachTime(first);
+        Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+        Assert.Empty(await again.Content.ReadAsByteArrayAsync());
     }
 }
 

@@ -29,7 +29,7 @@ public enum DashboardDue
 /// can never refuse a request (a typed <c>int? year</c> would turn <c>year=abc</c> into a model
 /// error). <see cref="DashboardFilter.Parse"/> decides what each value means.
 /// </summary>
-public sealed record DashboardRequest(string? Region, string? Status, string? Year, string? Sort, string? Dir, string? Due = null);
+public sealed record DashboardRequest(string? Region, string? Status, string? Year, string? Sort, string? Dir, string? Due = null, string? Page = null);
 
 /// <summary>A query-string value the page could not use, and which parameter it was.</summary>
 public sealed record RejectedValue(string Parameter, string Value);
@@ -56,6 +56,16 @@ public sealed record DashboardFilter(
     public const string SortParameter = "sort";
     public const string DirectionParameter = "dir";
     public const string DueParameter = "due";
+    public const string PageParameter = "page";
+
+    /// <summary>Agreements on one page of the dashboard (issue 18): filters, sorting and paging are done by the database.</summary>
+    public const int PageSize = 50;
+
+    /// <summary>Page numbers beyond this are refused: 50 agreements a page would be five million agreements.</summary>
+    public const int MaxPage = 100_000;
+
+    /// <summary>The page asked for, from 1; the query shows the last page when there are fewer.</summary>
+    public int Page { get; init; } = 1;
 
     /// <summary>Agreements with an overdue report, or one due soon; all when none.</summary>
     public DashboardDue? Due { get; init; }
@@ -116,6 +126,19 @@ public sealed record DashboardFilter(
             }
         }
 
+        var page = 1;
+        if (Clean(request.Page) is { } pageText)
+        {
+            if (int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsedPage) && parsedPage is >= 1 and <= MaxPage)
+            {
+                page = parsedPage;
+            }
+            else
+            {
+                rejected.Add(Reject(PageParameter, pageText));
+            }
+        }
+
         var sort = Default.Sort;
         var sortGiven = false;
         if (Clean(request.Sort) is { } sortText)
@@ -148,7 +171,7 @@ public sealed record DashboardFilter(
             }
         }
 
-        return new DashboardFilter(region, status, year, sort, descending, rejected) { Due = due };
+        return new DashboardFilter(region, status, year, sort, descending, rejected) { Due = due, Page = page };
     }
 
     /// <summary>
@@ -161,7 +184,15 @@ public sealed record DashboardFilter(
     public DashboardFilter WithoutRegion(string value) =>
         this with { RegionCode = null, Rejected = [Reject(RegionParameter, value), .. Rejected] };
 
-    /// <summary>Query-string values for a link to this view with another sort order; the filters are kept.</summary>
+    /// <summary>Query-string values for a link to another page of this view: the filters and the order are kept.</summary>
+    public Dictionary<string, string?> PageRouteValues(int page)
+    {
+        var values = RouteValues(Sort, Descending);
+        values[PageParameter] = page.ToString(CultureInfo.InvariantCulture);
+        return values;
+    }
+
+    /// <summary>Query-string values for a link to this view with another sort order; the filters are kept, the page is the first.</summary>
     public Dictionary<string, string?> RouteValues(DashboardSort sort, bool descending) => new()
     {
         [RegionParameter] = RegionCode,

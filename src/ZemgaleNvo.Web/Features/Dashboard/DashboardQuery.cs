@@ -39,43 +39,73 @@ public sealed record DashboardRow(SummaryReport Report, LastChange? LastChange)
     public int Warnings => Report.Findings.Count(f => f.Severity == FindingSeverity.Warning);
 }
 
-/// <summary>The dashboard as the user asked for it: the filters understood, the choices for the filter form, and the rows.</summary>
+/// <summary>Sums over every agreement the filter selects (all pages), from the kept figures.</summary>
+public sealed record DashboardTotals(int Agreements, long PlannedCents, long ActualCents, int Errors, int Warnings)
+{
+    public static DashboardTotals None { get; } = new(0, 0, 0, 0, 0);
+
+    public decimal? ExecutionPercent => BudgetReconciliation.ExecutionPercent(ActualCents, PlannedCents);
+}
+
+/// <summary>The dashboard as the user asked for it: the filters understood, the choices for the filter form, and one page of rows.</summary>
 /// <param name="Years">Calendar years some agreement is active in, for the period filter; empty when there are no agreements.</param>
+/// <param name="Totals">Over the whole filter, not only the page shown.</param>
+/// <param name="PageCount">Pages of <see cref="DashboardFilter.PageSize"/> agreements the filter fills; at least 1.</param>
 public sealed record DashboardResult(
     DashboardFilter Filter,
     IReadOnlyList<Region> Regions,
     IReadOnlyList<int> Years,
     IReadOnlyList<DashboardRow> Rows,
-    int TotalAgreements);
+    int TotalAgreements)
+{
+    public DashboardTotals Totals { get; init; } = DashboardTotals.None;
+
+    public int PageCount { get; init; } = 1;
+}
 
 /// <summary>
-/// Every agreement of every region in one table, filtered and sorted as the query string says.
-/// Reads the agreements' cached report models (<see cref="SummaryReportCache"/>, the same stamp and
-/// builder as <see cref="SummaryReportQuery"/>) and loads the full reporting graph only of the
-/// agreements whose model is missing or out of date, all of them in a few batched queries rather
-/// than one query set per agreement.
+/// Every agreement of every region, filtered, sorted, totalled and paged by the database over the
+/// kept figures (<see cref="AgreementFigures"/>, <see cref="YearFigures"/>: computed by the domain's
+/// rules in the transaction of every change, issue 18). Only the page shown (at most
+/// <see cref="DashboardFilter.PageSize"/> agreements) is then built into rows: their report models
+/// from <see cref="SummaryReportCache"/> (per agreement stamp; missing ones loaded in a few batched
+/// queries), their due dates on today's date.
 /// </summary>
 /// <remarks>
-/// The last change is the agreement's highest audit row: every audit row of a record under an
-/// agreement carries the agreement's id (AuditCapture.ResolveAgreementsAsync), deletions included,
-/// and ids grow with every save. One correlated <c>MAX(Id) … WHERE AgreementId = …</c> per
-/// agreement is a seek on the (AgreementId, Id) index, so this stays cheap however long the trail
-/// grows, and it is read fresh on every request. Limitation: rows written before audit rows carried
-/// their agreement (migration ReviewHistoryFrozenReportsAuditChain) have none and are not counted,
-/// and they cannot be tagged later (the trail is append-only); only databases older than that
-/// migration are affected.
+/// The last change is the agreement's highest audit row, kept with the figures: every audit row of
+/// a record under an agreement carries the agreement's id (AuditCapture.ResolveAgreementsAsync),
+/// deletions included. Limitation: rows written before audit rows carried their agreement
+/// (migration ReviewHistoryFrozenReportsAuditChain) have none and are not counted.
+/// Names sort by Latvian sort keys kept with the figures (<see cref="KeptFigures.SortKey"/>), so
+/// the database orders them as the page's comparer does.
 /// </remarks>
 public sealed class DashboardQuery(AppDbContext db, SummaryReportCache reports, DeadlineQuery deadlines)
 {
     /// <summary>Agreements whose graphs are loaded at once when their models are out of date: bounds the memory a cold cache needs.</summary>
     private const int GraphBatchSize = 25;
 
+    /// <summary>One agreement as the database sorts it.</summary>
+    private sealed class Listed
+    {
+        public int Id { get; init; }
+        public DateOnly PeriodStart { get; init; }
+        public long DataStamp { get; init; }
+        public required byte[] RegionKey { get; init; }
+        public required byte[] PerformerKey { get; init; }
+        public long PlannedCents { get; init; }
+        public long ActualCents { get; init; }
+        public int? ExecutionPermille { get; init; }
+        public int Errors { get; init; }
+        public int Warnings { get; init; }
+        public long? LastChangeAuditId { get; init; }
+        public DateTime? LastChangeAtUtc { get; init; }
+        public string? LastChangeBy { get; init; }
+        public DateOnly? WaitingSince { get; init; }
+    }
+
     public async Task<DashboardResult> RunAsync(DashboardFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        // The stamp first, as SummaryReportQuery does: whatever is read after it is at least as new,
-        // so nothing stored under this stamp is older than it.
-        var stamp = await SummaryReportCache.DataStampAsync(db, cancellationToken);
         var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
 
         if (filter.RegionCode is { } code)
@@ -106,43 +136,96 @@ public sealed class DashboardQuery(AppDbContext db, SummaryReportCache reports, 
             var last = new DateOnly(year, 12, 31);
             agreements = agreements.Where(a => a.PeriodStart <= last && a.PeriodEnd >= first);
         }
-        var listed = await agreements
-            .Select(a => new
-            {
-                a.Id,
-                // A seal (issue 17) records the approved content, it changes nothing: not the last change.
-                LastAuditId = db.AuditEntries.Where(e => e.AgreementId == a.Id && e.Action != Domain.Audit.AuditAction.Sealed).Max(e => (long?)e.Id),
-            })
-            .ToListAsync(cancellationToken);
-        var ids = listed.Select(a => a.Id).ToList();
-        var lastAuditIds = listed.Where(a => a.LastAuditId is not null).Select(a => a.LastAuditId!.Value).ToList();
-        var changes = await db.AuditEntries
-            .Where(e => lastAuditIds.Contains(e.Id))
-            .Select(e => new LastChange(e.Id, e.AtUtc, e.UserName))
-            .ToDictionaryAsync(c => c.AuditId, cancellationToken);
+        if (filter.Due is { } due)
+        {
+            // The same states as Deadline.Evaluate: only a report still awaiting its first submission is overdue or due soon.
+            var today = deadlines.Today;
+            var from = due == DashboardDue.Overdue ? DateOnly.MinValue : today;
+            var to = due == DashboardDue.Overdue ? today.AddDays(-1) : today.AddDays(Domain.Periods.Deadline.DueSoonDays);
+            agreements = agreements.Where(a =>
+                db.Set<YearFigures>().Any(y => y.AgreementId == a.Id && y.AwaitingSubmission && y.DueOn >= from && y.DueOn <= to)
+                || db.Set<AgreementFigures>().Any(f => f.AgreementId == a.Id && f.SummaryAwaitingSubmission && f.SummaryDueOn >= from && f.SummaryDueOn <= to));
+        }
 
-        var models = await ReportsAsync(ids, stamp, regions, cancellationToken);
-        // Deadlines depend on today's date, so they are never cached with the report models.
-        var due = await deadlines.ForAgreementsAsync(ids, cancellationToken);
-        var rows = listed
+        var listed = agreements.Join(db.Set<AgreementFigures>(), a => a.Id, f => f.AgreementId, (a, f) => new Listed
+        {
+            Id = a.Id,
+            PeriodStart = a.PeriodStart,
+            DataStamp = a.DataStamp,
+            RegionKey = f.RegionSortKey,
+            PerformerKey = f.PerformerSortKey,
+            PlannedCents = f.PlannedCents,
+            ActualCents = f.ActualCents,
+            ExecutionPermille = f.ExecutionPermille,
+            Errors = f.Errors,
+            Warnings = f.Warnings,
+            LastChangeAuditId = f.LastChangeAuditId,
+            LastChangeAtUtc = f.LastChangeAtUtc,
+            LastChangeBy = f.LastChangeBy,
+            WaitingSince = f.WaitingSince,
+        });
+        var totals = await listed
+            .GroupBy(_ => 1)
+            .Select(g => new DashboardTotals(g.Count(), g.Sum(x => x.PlannedCents), g.Sum(x => x.ActualCents), g.Sum(x => x.Errors), g.Sum(x => x.Warnings)))
+            .SingleOrDefaultAsync(cancellationToken) ?? DashboardTotals.None;
+        var pageCount = Math.Max(1, (totals.Agreements + DashboardFilter.PageSize - 1) / DashboardFilter.PageSize);
+        filter = filter with { Page = Math.Min(filter.Page, pageCount) };
+
+        var page = await Order(listed, filter.Sort, filter.Descending)
+            .Skip((filter.Page - 1) * DashboardFilter.PageSize)
+            .Take(DashboardFilter.PageSize)
+            .ToListAsync(cancellationToken);
+
+        var ids = page.Select(a => a.Id).ToList();
+        var models = await ReportsAsync(page.ToDictionary(a => a.Id, a => a.DataStamp), regions, cancellationToken);
+        // Deadlines depend on today's date, so they are evaluated for the page shown, never kept.
+        var dueDates = await deadlines.ForAgreementsAsync(ids, cancellationToken);
+        var rows = page
             .Where(a => models.ContainsKey(a.Id))
-            .Select(a => new DashboardRow(models[a.Id], a.LastAuditId is { } last ? changes.GetValueOrDefault(last) : null) { Deadlines = due.GetValueOrDefault(a.Id) })
-            .Where(r => filter.Due switch
+            .Select(a => new DashboardRow(models[a.Id], a.LastChangeAuditId is { } auditId ? new LastChange(auditId, a.LastChangeAtUtc!.Value, a.LastChangeBy!) : null)
             {
-                DashboardDue.Overdue => r.Deadlines?.AnyOverdue == true,
-                DashboardDue.Soon => r.Deadlines?.AnyDueSoon == true,
-                _ => true,
+                Deadlines = dueDates.GetValueOrDefault(a.Id),
             })
             .ToList();
-        return new DashboardResult(filter, regions, years, Sort(rows, filter.Sort, filter.Descending), span?.Count ?? 0);
+        return new DashboardResult(filter, regions, years, Sort(rows, filter.Sort, filter.Descending), span?.Count ?? 0)
+        {
+            Totals = totals,
+            PageCount = pageCount,
+        };
     }
 
-    /// <summary>The report models of the agreements: from the cache when current, otherwise built in batches and stored.</summary>
-    private async Task<Dictionary<int, SummaryReport>> ReportsAsync(List<int> ids, long stamp, IReadOnlyList<Region> regions, CancellationToken cancellationToken)
+    /// <summary>
+    /// The order of <see cref="Sort"/>, in SQL: agreements without a figure last in either direction,
+    /// ties by region, performer, period start and id, so pages do not overlap.
+    /// </summary>
+    private static IOrderedQueryable<Listed> Order(IQueryable<Listed> listed, DashboardSort sort, bool descending)
     {
-        var found = new Dictionary<int, SummaryReport>(ids.Count);
+        var ordered = sort switch
+        {
+            DashboardSort.Performer => By(listed, a => a.PerformerKey, descending),
+            DashboardSort.Start => By(listed, a => a.PeriodStart, descending),
+            DashboardSort.Execution => By(listed.OrderBy(a => a.ExecutionPermille == null ? 1 : 0), a => a.ExecutionPermille, descending),
+            DashboardSort.Findings => By(By(listed, a => a.Errors, descending), a => a.Warnings, descending),
+            DashboardSort.Changed => By(listed.OrderBy(a => a.LastChangeAuditId == null ? 1 : 0), a => a.LastChangeAuditId, descending),
+            // The longest wait is the earliest date it waits since.
+            DashboardSort.Waiting => By(listed.OrderBy(a => a.WaitingSince == null ? 1 : 0), a => a.WaitingSince, !descending),
+            _ => By(listed, a => a.RegionKey, descending),
+        };
+        return ordered.ThenBy(a => a.RegionKey).ThenBy(a => a.PerformerKey).ThenBy(a => a.PeriodStart).ThenBy(a => a.Id);
+    }
+
+    private static IOrderedQueryable<Listed> By<TKey>(IQueryable<Listed> listed, System.Linq.Expressions.Expression<Func<Listed, TKey>> key, bool descending) =>
+        descending ? listed.OrderByDescending(key) : listed.OrderBy(key);
+
+    private static IOrderedQueryable<Listed> By<TKey>(IOrderedQueryable<Listed> listed, System.Linq.Expressions.Expression<Func<Listed, TKey>> key, bool descending) =>
+        descending ? listed.ThenByDescending(key) : listed.ThenBy(key);
+
+    /// <summary>The report models of the agreements: from the cache when current, otherwise built in batches and stored.</summary>
+    private async Task<Dictionary<int, SummaryReport>> ReportsAsync(Dictionary<int, long> stamps, IReadOnlyList<Region> regions, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<int, SummaryReport>(stamps.Count);
         var missing = new List<int>();
-        foreach (var id in ids)
+        foreach (var (id, stamp) in stamps)
         {
             if (reports.TryGet(id, stamp) is { } cached)
             {
@@ -164,7 +247,7 @@ public sealed class DashboardQuery(AppDbContext db, SummaryReportCache reports, 
             foreach (var agreement in loaded)
             {
                 var report = SummaryReportBuilder.Build(agreement, regions);
-                reports.Store(agreement.Id, stamp, report);
+                reports.Store(agreement.Id, stamps[agreement.Id], report);
                 found[agreement.Id] = report;
             }
         }
@@ -172,8 +255,9 @@ public sealed class DashboardQuery(AppDbContext db, SummaryReportCache reports, 
     }
 
     /// <summary>
-    /// Sorts the rows; ties (and the default) fall back to region, performer and period start, so
-    /// the order is stable between requests. Rows without a figure (no execution, no change) go last
+    /// Sorts the rows of a page as <see cref="Order"/> chose them (the reference order, pinned by the
+    /// unit tests; the database picks which agreements are on the page); ties (and the default) fall
+    /// back to region, performer and period start, so the order is stable between requests. Rows without a figure (no execution, no change) go last
     /// in either direction: "unknown" is not the smallest value.
     /// </summary>
     internal static IReadOnlyList<DashboardRow> Sort(IEnumerable<DashboardRow> rows, DashboardSort sort, bool descending)

@@ -34,15 +34,15 @@ public sealed record ReportPage(SummaryReport Report, ReportFormat Format, Repor
 
 /// <summary>The summary (Kopsavilkums) and the yearly reports of an agreement: pages and downloads.</summary>
 /// <remarks>
-/// Approved reports carry ETags (<see cref="ApprovedReportCache"/>): a browser that has one asks
-/// again with If-None-Match and gets 304 with no body. Access is always checked first: another
+/// Approved report pages and every report PDF, drafts too, carry ETags (<see cref="ReportDocumentCache"/>):
+/// a browser that has one asks again with If-None-Match and gets 304 with no body. Access is always checked first: another
 /// organisation's staff get 404 whatever tag they send.
 /// </remarks>
 [Authorize]
 [Route("agreements/{id:int}")]
 public sealed class ReportsController(
     SummaryReportQuery query, IAuthorizationService authorization, FontSet fonts, Review.ReportFreezer freezer,
-    ApprovedReportCache approved, IOptions<AntiforgeryOptions> antiforgery) : Controller
+    ReportDocumentCache documents, IOptions<AntiforgeryOptions> antiforgery) : Controller
 {
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -91,12 +91,8 @@ public sealed class ReportsController(
             return refusal;
         }
         var format = CurrentFormat;
-        if (report!.Agreement.SummaryStatus != ReviewStatus.Approved)
-        {
-            return File(SummaryPdf.Render(report, format, fonts, annex), "application/pdf", SummaryPdf.FileName(report));
-        }
-        return await FrozenAsync(id, null, annex, cancellationToken)
-            ?? Approved(new(id, null, format.LanguageTag, annex), stamp, () => SummaryPdf.Render(report, format, fonts, annex), SummaryPdf.FileName(report));
+        return (report!.Agreement.SummaryStatus == ReviewStatus.Approved ? await FrozenAsync(id, null, annex, cancellationToken) : null)
+            ?? Kept(new(id, null, format.LanguageTag, annex), stamp, () => SummaryPdf.Render(report, format, fonts, annex), SummaryPdf.FileName(report));
     }
 
     [HttpGet("years/{number:int}.pdf")]
@@ -113,12 +109,8 @@ public sealed class ReportsController(
             return NotFound();
         }
         var format = CurrentFormat;
-        if (year.Status != ReviewStatus.Approved)
-        {
-            return File(YearReportPdf.Render(report, number, format, fonts, annex), "application/pdf", YearReportPdf.FileName(report, number));
-        }
-        return await FrozenAsync(id, number, annex, cancellationToken)
-            ?? Approved(new(id, number, format.LanguageTag, annex), stamp, () => YearReportPdf.Render(report, number, format, fonts, annex), YearReportPdf.FileName(report, number));
+        return (year.Status == ReviewStatus.Approved ? await FrozenAsync(id, number, annex, cancellationToken) : null)
+            ?? Kept(new(id, number, format.LanguageTag, annex), stamp, () => YearReportPdf.Render(report, number, format, fonts, annex), YearReportPdf.FileName(report, number));
     }
 
     /// <summary>
@@ -139,16 +131,17 @@ public sealed class ReportsController(
     }
 
     /// <summary>
-    /// An approved report with no frozen bytes for this variant (the annex, the English version, or
-    /// a year approved before reports were frozen, as years I and II of the demo): 304 when the
-    /// browser has it, otherwise rendered once and then served from memory while no data changes.
+    /// A draft, or an approved report with no frozen bytes for this variant (the annex, the English
+    /// version, or a year approved before reports were frozen, as years I and II of the demo): 304
+    /// when the browser has it, otherwise rendered once and then served from memory while the
+    /// agreement's data stamp is unchanged.
     /// </summary>
-    private IActionResult Approved(ApprovedReportCache.DocumentKey key, long stamp, Func<byte[]> render, string fileName) =>
-        (IActionResult?)NotModified(ApprovedReportCache.DocumentTag(key, stamp))
-        ?? File(approved.Document(key, stamp, render), "application/pdf", fileName);
+    private IActionResult Kept(ReportDocumentCache.DocumentKey key, long stamp, Func<byte[]> render, string fileName) =>
+        (IActionResult?)NotModified(ReportDocumentCache.DocumentTag(key, stamp))
+        ?? File(documents.Document(key, stamp, render), "application/pdf", fileName);
 
     /// <summary>
-    /// Private: only this user's browser may keep an approved report, never a shared proxy (the
+    /// Private: only this user's browser may keep a report, never a shared proxy (the
     /// response is for a signed-in user). No-cache: the browser must ask each time before it shows
     /// its copy, which is when access is checked again (a user who lost access gets 404, not the
     /// copy) and a change of the data is noticed (the tag changes). Without an explicit value the
@@ -179,7 +172,7 @@ public sealed class ReportsController(
     }
 
     private EntityTagHeaderValue PageTag(int id, int? number, long stamp) =>
-        ApprovedReportCache.PageTag(id, number, CurrentFormat.LanguageTag, stamp, User,
+        ReportDocumentCache.PageTag(id, number, CurrentFormat.LanguageTag, stamp, User,
             antiforgery.Value.Cookie.Name is { } cookie ? Request.Cookies[cookie] : null);
 
     /// <param name="findings">With the sheet of the portal's findings; like the PDF annex, left out unless asked.</param>

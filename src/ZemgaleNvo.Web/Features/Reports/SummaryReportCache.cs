@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using ZemgaleNvo.Domain.Audit;
-using ZemgaleNvo.Infrastructure.Data;
+using ZemgaleNvo.Domain.Agreements;
 
 namespace ZemgaleNvo.Web.Features.Reports;
 
@@ -12,10 +11,10 @@ namespace ZemgaleNvo.Web.Features.Reports;
 /// can share it.
 /// </summary>
 /// <remarks>
-/// "Unchanged" is the audit trail's last data-change row: every change of domain data writes audit
-/// rows (Created, Updated, Deleted) in its own transaction (see AppDbContext.SaveChangesAsync), so a
-/// new change means a new highest id. Sign-ins and refused requests are in the trail too but change
-/// no report: counting them would throw every cached model away at each sign-in.
+/// "Unchanged" is the agreement's own data stamp (<see cref="DelegationAgreement.DataStamp"/>), which
+/// the data layer moves in the same transaction as any change to what the agreement's reports show
+/// (Infrastructure/Data/AgreementStamps.cs). A change in one agreement leaves every other
+/// agreement's model, page, ETag and PDF valid; sign-ins and refused requests move no stamp.
 /// The stamp comes from the database, so several instances stay right without talking to each
 /// other. The stamp is read before the graph, so a model is never older than its stamp.
 /// </remarks>
@@ -23,17 +22,12 @@ public sealed class SummaryReportCache
 {
     private readonly ConcurrentDictionary<int, (long Stamp, SummaryReport Report)> _reports = new();
 
-    public static async Task<long> DataStampAsync(AppDbContext db, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        // Newest first and stop at the first data change: only the security rows written since the
-        // last change are passed over, not the whole trail.
-        return await db.AuditEntries
-            .Where(a => a.Action == AuditAction.Created || a.Action == AuditAction.Updated || a.Action == AuditAction.Deleted)
-            .OrderByDescending(a => a.Id)
-            .Select(a => (long?)a.Id)
-            .FirstOrDefaultAsync(cancellationToken) ?? 0;
-    }
+    /// <summary>
+    /// The agreement's data stamp, read through <paramref name="agreements"/> (so under the caller's
+    /// organisation filter, or past it for the public pages); null when there is no such agreement.
+    /// </summary>
+    public static async Task<long?> DataStampAsync(IQueryable<DelegationAgreement> agreements, int agreementId, CancellationToken cancellationToken) =>
+        await agreements.Where(a => a.Id == agreementId).Select(a => (long?)a.DataStamp).FirstOrDefaultAsync(cancellationToken);
 
     public SummaryReport? TryGet(int agreementId, long stamp) =>
         _reports.TryGetValue(agreementId, out var entry) && entry.Stamp == stamp ? entry.Report : null;

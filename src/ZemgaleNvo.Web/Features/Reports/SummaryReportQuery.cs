@@ -8,7 +8,7 @@ namespace ZemgaleNvo.Web.Features.Reports;
 
 /// <summary>
 /// Loads an agreement with everything a report shows and computes the report model from it, or
-/// takes it from <see cref="SummaryReportCache"/> when no data has changed since it was computed.
+/// takes it from <see cref="SummaryReportCache"/> when the agreement's data stamp is unchanged since it was computed.
 /// </summary>
 public sealed class SummaryReportQuery(AppDbContext db, SummaryReportCache cache)
 {
@@ -21,11 +21,10 @@ public sealed class SummaryReportQuery(AppDbContext db, SummaryReportCache cache
     public async Task<(SummaryReport? Report, long Stamp)> RunWithStampAsync(int agreementId, CancellationToken cancellationToken)
     {
         // Asked under the user's organisation filter every time: the cache never widens access.
-        if (!await db.Agreements.AnyAsync(a => a.Id == agreementId, cancellationToken))
+        if (await SummaryReportCache.DataStampAsync(db.Agreements, agreementId, cancellationToken) is not { } stamp)
         {
             return (null, 0);
         }
-        var stamp = await SummaryReportCache.DataStampAsync(db, cancellationToken);
         if (cache.TryGet(agreementId, stamp) is { } cached)
         {
             return (cached, stamp);

@@ -87,7 +87,7 @@ public sealed class PublishedSummaries(AppDbContext db, SummaryReportCache cache
     public async Task<(SummaryReport Report, long Stamp)> ReportAsync(PublishedSummary summary, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        var stamp = await SummaryReportCache.DataStampAsync(db, cancellationToken);
+        var stamp = await SummaryReportCache.DataStampAsync(db.Agreements.IgnoreQueryFilters(OrganisationFilter), summary.AgreementId, cancellationToken) ?? 0;
         var report = cache.TryGet(summary.AgreementId, stamp);
         if (report is null)
         {
