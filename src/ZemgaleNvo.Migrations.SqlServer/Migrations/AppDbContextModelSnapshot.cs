@@ -436,6 +436,9 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                     b.Property<int>("Count")
                         .HasColumnType("int");
 
+                    b.Property<int?>("PerformanceIndicatorId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Qualifier")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -450,9 +453,41 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ActivityId");
 
+                    b.HasIndex("PerformanceIndicatorId");
+
                     b.ToTable("Indicators", t =>
                         {
                             t.HasCheckConstraint("CK_Indicators_CountNotNegative", "Count >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.IndicatorTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ImplementationYearId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PerformanceIndicatorId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImplementationYearId");
+
+                    b.HasIndex("PerformanceIndicatorId", "ImplementationYearId")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorTargets", t =>
+                        {
+                            t.HasCheckConstraint("CK_IndicatorTargets_NotNegative", "Count >= 0");
                         });
                 });
 
@@ -544,6 +579,47 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                     b.HasIndex("NonCompliantExpenditureId");
 
                     b.ToTable("NonCompliantRecoveries");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.PerformanceIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Qualifier")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("PerformanceIndicators");
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.PlannedAmount", b =>
@@ -1652,7 +1728,33 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.PerformanceIndicator", "PerformanceIndicator")
+                        .WithMany()
+                        .HasForeignKey("PerformanceIndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Activity");
+
+                    b.Navigation("PerformanceIndicator");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.IndicatorTarget", b =>
+                {
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.ImplementationYear", "ImplementationYear")
+                        .WithMany()
+                        .HasForeignKey("ImplementationYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.PerformanceIndicator", "PerformanceIndicator")
+                        .WithMany("Targets")
+                        .HasForeignKey("PerformanceIndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ImplementationYear");
+
+                    b.Navigation("PerformanceIndicator");
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.NonCompliantExpenditure", b =>
@@ -1691,6 +1793,17 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                     b.Navigation("ImplementationYear");
 
                     b.Navigation("NonCompliantExpenditure");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.PerformanceIndicator", b =>
+                {
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.DelegationAgreement", "Agreement")
+                        .WithMany("PerformanceIndicators")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agreement");
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.PlannedAmount", b =>
@@ -1912,6 +2025,8 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
                 {
                     b.Navigation("BudgetLines");
 
+                    b.Navigation("PerformanceIndicators");
+
                     b.Navigation("Years");
                 });
 
@@ -1937,6 +2052,11 @@ namespace ZemgaleNvo.Migrations.SqlServer.Migrations
             modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.NonCompliantExpenditure", b =>
                 {
                     b.Navigation("Recoveries");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.PerformanceIndicator", b =>
+                {
+                    b.Navigation("Targets");
                 });
 #pragma warning restore 612, 618
         }

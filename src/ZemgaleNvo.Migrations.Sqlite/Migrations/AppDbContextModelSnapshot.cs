@@ -412,6 +412,9 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PerformanceIndicatorId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Qualifier")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -426,9 +429,39 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ActivityId");
 
+                    b.HasIndex("PerformanceIndicatorId");
+
                     b.ToTable("Indicators", t =>
                         {
                             t.HasCheckConstraint("CK_Indicators_CountNotNegative", "Count >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.IndicatorTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ImplementationYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PerformanceIndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImplementationYearId");
+
+                    b.HasIndex("PerformanceIndicatorId", "ImplementationYearId")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorTargets", t =>
+                        {
+                            t.HasCheckConstraint("CK_IndicatorTargets_NotNegative", "Count >= 0");
                         });
                 });
 
@@ -516,6 +549,45 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
                     b.HasIndex("NonCompliantExpenditureId");
 
                     b.ToTable("NonCompliantRecoveries");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.PerformanceIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Qualifier")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("PerformanceIndicators");
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.PlannedAmount", b =>
@@ -1591,7 +1663,33 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.PerformanceIndicator", "PerformanceIndicator")
+                        .WithMany()
+                        .HasForeignKey("PerformanceIndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Activity");
+
+                    b.Navigation("PerformanceIndicator");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.IndicatorTarget", b =>
+                {
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.ImplementationYear", "ImplementationYear")
+                        .WithMany()
+                        .HasForeignKey("ImplementationYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.PerformanceIndicator", "PerformanceIndicator")
+                        .WithMany("Targets")
+                        .HasForeignKey("PerformanceIndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ImplementationYear");
+
+                    b.Navigation("PerformanceIndicator");
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.NonCompliantExpenditure", b =>
@@ -1630,6 +1728,17 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
                     b.Navigation("ImplementationYear");
 
                     b.Navigation("NonCompliantExpenditure");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.PerformanceIndicator", b =>
+                {
+                    b.HasOne("ZemgaleNvo.Domain.Agreements.DelegationAgreement", "Agreement")
+                        .WithMany("PerformanceIndicators")
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Agreement");
                 });
 
             modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.PlannedAmount", b =>
@@ -1851,6 +1960,8 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
                 {
                     b.Navigation("BudgetLines");
 
+                    b.Navigation("PerformanceIndicators");
+
                     b.Navigation("Years");
                 });
 
@@ -1876,6 +1987,11 @@ namespace ZemgaleNvo.Migrations.Sqlite.Migrations
             modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.NonCompliantExpenditure", b =>
                 {
                     b.Navigation("Recoveries");
+                });
+
+            modelBuilder.Entity("ZemgaleNvo.Domain.Agreements.PerformanceIndicator", b =>
+                {
+                    b.Navigation("Targets");
                 });
 #pragma warning restore 612, 618
         }
