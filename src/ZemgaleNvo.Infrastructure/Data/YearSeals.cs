@@ -80,9 +80,9 @@ public sealed record SealVerification(int YearsChecked, IReadOnlyList<YearSealFi
 /// docs/decisions/0017-approval-seals-the-data.md):</para>
 /// <list type="bullet">
 /// <item>the kinds of record in <see cref="ComputeAsync"/>: the year row itself, its plan, results
-/// and their indicators, spending entries and totals, reallocations, carry-overs, non-compliant
-/// expenditure, finding explanations and evidence files (whose <c>Sha256</c> is the hash of the
-/// file's bytes). Deleted (undoable) rows count too: bringing one back is a change.</item>
+/// and their indicators, spending entries and totals, reallocations, carry-overs, indicator
+/// targets, finding explanations and evidence files (whose <c>Sha256</c> is the hash of the
+/// file's bytes). Not the ministry's records kept after approval (<see cref="RecordedAfterApproval"/>). Deleted (undoable) rows count too: bringing one back is a change.</item>
 /// <item>per kind, the rows in the order of their key, each as a JSON object of every mapped
 /// property in ordinal order of its name, except the concurrency counter <c>Version</c> and the
 /// year's review <c>Status</c> (approval and reopening change them; the content is what is sealed).</item>
@@ -111,9 +111,17 @@ public static class YearSeals
     public static IReadOnlyList<Type> SealedTypes { get; } =
     [
         typeof(ImplementationYear), typeof(PlannedAmount), typeof(Activity), typeof(Indicator), typeof(SpendingEntry),
-        typeof(SpendingTotal), typeof(Reallocation), typeof(CarryOver), typeof(NonCompliantExpenditure),
+        typeof(SpendingTotal), typeof(Reallocation), typeof(CarryOver), typeof(IndicatorTarget),
         typeof(Domain.Checks.FindingExplanation), typeof(Domain.Evidence.EvidenceFile),
     ];
+
+    /// <summary>
+    /// Records under a year that the ministry keeps after approval and that the seal therefore leaves
+    /// out: non-compliant expenditure and its recoveries are the ministry's own findings on the approved
+    /// year (issue 13), recorded later by reviewers, each change audited in the chain on its own. Sealing
+    /// them would make every later finding look like tampering.
+    /// </summary>
+    public static IReadOnlyList<Type> RecordedAfterApproval { get; } = [typeof(NonCompliantExpenditure), typeof(NonCompliantRecovery)];
 
     /// <summary>The year's content as stored now (whatever the caller's context tracks is not read).</summary>
     public static async Task<YearDigest> ComputeAsync(AppDbContext db, int yearId, CancellationToken cancellationToken = default)
@@ -134,7 +142,7 @@ public static class YearSeals
         await Add(db.SpendingTotals.Where(x => x.ImplementationYearId == yearId));
         await Add(db.Reallocations.Where(x => x.ImplementationYearId == yearId));
         await Add(db.CarryOvers.Where(x => x.ImplementationYearId == yearId));
-        await Add(db.NonCompliantExpenditures.Where(x => x.ImplementationYearId == yearId));
+        await Add(db.IndicatorTargets.Where(x => x.ImplementationYearId == yearId));
         await Add(db.FindingExplanations.Where(x => x.ImplementationYearId == yearId));
         await Add(db.EvidenceFiles.Where(x => x.ImplementationYearId == yearId));
         return new YearDigest(kinds);

@@ -109,6 +109,11 @@ public sealed class NonComplianceTests : IDisposable
         var audited = await db.AuditEntries.Where(a => a.AgreementId == demo.Id).Select(a => a.EntityType).Distinct().ToListAsync();
         Assert.Contains(nameof(NonCompliantExpenditure), audited);
         Assert.Contains(nameof(NonCompliantRecovery), audited);
+
+        // The ministry's later findings are not tampering with the approved year: its seal still holds.
+        var admin = await Browser.SignedInClientAsync(_factory, Browser.Admin);
+        Assert.Equal(HttpStatusCode.Redirect, (await Browser.PostFormAsync(admin, "/admin/integrity", "/admin/integrity/verify", [])).StatusCode);
+        Assert.Contains("Neatbilstību nav", Browser.Text(await admin.GetStringAsync("/admin/integrity")));
     }
 
     [Theory]

@@ -113,7 +113,7 @@ public sealed class ApprovalSealTests : IDisposable
             .Select(t => t.ClrType)
             .ToList();
 
-        var missing = underYear.Where(t => !YearSeals.SealedTypes.Contains(t)).Select(t => t.Name).ToList();
+        var missing = underYear.Where(t => !YearSeals.SealedTypes.Contains(t) && !YearSeals.RecordedAfterApproval.Contains(t)).Select(t => t.Name).ToList();
 
         Assert.True(missing.Count == 0, "Records under a year that its seal leaves out: " + string.Join(", ", missing));
         Assert.Contains(typeof(ZemgaleNvo.Domain.Agreements.Indicator), YearSeals.SealedTypes);
