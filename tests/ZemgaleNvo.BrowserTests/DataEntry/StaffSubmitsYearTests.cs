@@ -17,7 +17,7 @@ public sealed partial class StaffSubmitsYearTests(PortalFixture portal, ITestOut
 {
     /// <summary>The workspace's links to the forms; none may be left on a submitted year.</summary>
     private static readonly string[] EditLinks =
-        ["Pievienot rezultātu", "Pievienot izdevumu", "Norādīt kopsummu", "Pievienot pārdali", "Rakstīt aprakstu", "Labot citu informāciju"];
+        ["Pievienot rezultātu", "Pievienot izdevumu", "Norādīt kopsummu", "Pievienot pārdali", "Labot kopā ar norādīto gada kopsummu", "Norādīt visu pozīciju kopsummas vienā formā", "Labot citu informāciju"];
 
     [Fact]
     public Task Staff_enter_a_result_a_receipt_a_reallocation_and_the_evaluation_then_submit_year_III() => JourneyAsync(async session =>
@@ -140,7 +140,7 @@ public sealed partial class StaffSubmitsYearTests(PortalFixture portal, ITestOut
         await Expect(workspace.Checklist.Locator("[data-code=evaluation]")).ToHaveClassAsync(new Regex("checklist-missing"));
 
         // The evaluation text.
-        await workspace.Evaluation.GetByRole(AriaRole.Link, new() { Name = "Rakstīt aprakstu" }).ClickAsync();
+        await workspace.Evaluation.GetByRole(AriaRole.Link, new() { Name = "Labot kopā ar norādīto gada kopsummu" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.EndsWith("/years/3/evaluation", StringComparison.Ordinal));
         await session.CheckAccessibilityAsync();
         const string evaluation = "Gada plānotie rezultāti sasniegti: semināri, konsultācijas un pasākumi notika, kā paredzēts; mazākumtautību pasākumiem vajadzēja vairāk līdzekļu, ko sedza pārdale.";

@@ -28,7 +28,7 @@ public sealed partial class ReturnAndApproveYearTests(PortalFixture portal, ITes
 
     /// <summary>The workspace's links to the forms; none may be left once the year is submitted or approved.</summary>
     private static readonly string[] EditLinks =
-        ["Pievienot rezultātu", "Pievienot izdevumu", "Norādīt kopsummu", "Pievienot pārdali", "Rakstīt aprakstu", "Labot citu informāciju", "Labot"];
+        ["Pievienot rezultātu", "Pievienot izdevumu", "Norādīt kopsummu", "Pievienot pārdali", "Labot kopā ar norādīto gada kopsummu", "Norādīt visu pozīciju kopsummas vienā formā", "Labot citu informāciju", "Labot"];
 
     [Fact]
     public Task Reviewer_returns_year_III_with_a_reason_staff_fix_and_resubmit_reviewer_approves_and_the_frozen_PDF_is_what_the_page_vouches_for() => JourneyAsync(async staff =>
@@ -109,7 +109,7 @@ public sealed partial class ReturnAndApproveYearTests(PortalFixture portal, ITes
         await Expect(overspendFinding).ToHaveCountAsync(0);
         await Expect(workspace.SubmitButton).ToBeDisabledAsync();
 
-        await workspace.Evaluation.GetByRole(AriaRole.Link, new() { Name = "Rakstīt aprakstu" }).ClickAsync();
+        await workspace.Evaluation.GetByRole(AriaRole.Link, new() { Name = "Labot kopā ar norādīto gada kopsummu" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.EndsWith($"/years/{Year}/evaluation", StringComparison.Ordinal));
         await session.CheckAccessibilityAsync();
         await page.GetByLabel("Rezultātu apraksts un novērtējums").FillAsync("Plānotie semināri, konsultācijas un pasākumi notika; mazākumtautību pasākumu pārtēriņu sedza pārdale.");

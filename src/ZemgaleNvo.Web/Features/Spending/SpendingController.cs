@@ -150,7 +150,7 @@ public sealed class SpendingController(AppDbContext db, IStringLocalizer<SharedR
         {
             return NotFound();
         }
-        var amount = MoneyField.Read(ModelState, Key(nameof(LineTotalForm.Amount)), form.Amount, localizer, required: false);
+        var amount = LineTotalRules.Read(ModelState, Key(nameof(LineTotalForm.Amount)), form.Amount, localizer);
         var hasEntries = await HasEntriesAsync(opened.Year.Id, lineId, cancellationToken);
         if (!ModelState.IsValid)
         {
@@ -161,18 +161,7 @@ public sealed class SpendingController(AppDbContext db, IStringLocalizer<SharedR
         {
             return await LineTotalConflictAsync(opened, line, hasEntries, form, total, cancellationToken);
         }
-        if (amount is null && total is not null)
-        {
-            db.SpendingTotals.Remove(total);
-        }
-        else if (amount is not null && total is null)
-        {
-            db.SpendingTotals.Add(new SpendingTotal { ImplementationYearId = opened.Year.Id, BudgetLineId = lineId, AmountCents = amount.Value });
-        }
-        else if (amount is not null)
-        {
-            total!.AmountCents = amount.Value;
-        }
+        LineTotalRules.Apply(db, opened.Year.Id, lineId, total, amount);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

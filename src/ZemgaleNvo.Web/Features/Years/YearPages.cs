@@ -23,6 +23,9 @@ public sealed record WorkspacePage(
     /// <summary>The year's deviations with their explanations (written here, judged by the reviewer).</summary>
     public Explanations.ExplanationsPanel? Explanations { get; init; }
 
+    /// <summary>The carry-over split as the year page edits it in place (issue 13); null when it cannot be edited here.</summary>
+    public CarryOverForm? CarryOverForm { get; init; }
+
     /// <summary>The reviewer asked to approve while deviations are not accepted: the page asks to confirm.</summary>
     public bool ApprovalToConfirm { get; init; }
 }
@@ -60,6 +63,33 @@ public sealed class CarryOverRow
 public sealed class CarryOverForm
 {
     public List<CarryOverRow> Lines { get; set; } = [];
+
+    /// <summary>
+    /// The split as a form starts: nothing decided yet means the remainder of each line; otherwise what
+    /// was saved. Used by the carry-over page and the year page alike.
+    /// </summary>
+    public static CarryOverForm Start(OpenedYear opened, YearBalance balance)
+    {
+        ArgumentNullException.ThrowIfNull(opened);
+        var saved = Saved(opened.Year);
+        var start = saved.Count == 0 ? CarryOverPlan.Prefill(balance) : saved;
+        return new CarryOverForm
+        {
+            Lines = opened.Lines.Select(l => new CarryOverRow
+            {
+                BudgetLineId = l.Id,
+                Amount = MoneyField.Prefill(start.GetValueOrDefault(l.Id)),
+                Saved = saved.GetValueOrDefault(l.Id).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }).ToList(),
+        };
+    }
+
+    /// <summary>The split as saved now, per line.</summary>
+    public static Dictionary<int, long> Saved(ImplementationYear year)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        return year.CarryOvers.GroupBy(c => c.BudgetLineId).ToDictionary(g => g.Key, g => g.Sum(c => c.AmountCents));
+    }
 }
 
 public sealed record CarryOverPage(OpenedYear Opened, YearBalance Balance, bool IsLastYear, CarryOverForm Form, ConcurrencyConflict? Conflict = null);

@@ -35,6 +35,7 @@ public sealed class YearWorkspaceQuery(AppDbContext db, IAuthorizationService au
         return new WorkspacePage(opened, balance, YearChecklist.For(opened.Agreement, opened.Year.Number, findings), canEdit, isLast, deletedResults, deletedSpending, panel)
         {
             Explanations = Explanations.ExplanationsPanel.For(opened.Agreement, opened.Year, findings, canEdit, canAccept, explanation),
+            CarryOverForm = canEdit && !isLast ? CarryOverForm.Start(opened, balance) : null,
         };
     }
 }

@@ -108,18 +108,7 @@ public sealed class YearsController(
     {
         ArgumentNullException.ThrowIfNull(opened);
         var (balance, isLast) = (opened.Balance(), opened.IsLastYear);
-        var saved = SavedSplit(opened.Year);
-        // Nothing decided yet: start from the remainder of each line. Otherwise show what was saved.
-        var start = saved.Count == 0 ? CarryOverPlan.Prefill(balance) : saved;
-        var form = new CarryOverForm
-        {
-            Lines = opened.Lines.Select(l => new CarryOverRow
-            {
-                BudgetLineId = l.Id,
-                Amount = MoneyField.Prefill(start.GetValueOrDefault(l.Id)),
-                Saved = saved.GetValueOrDefault(l.Id).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            }).ToList(),
-        };
+        var form = CarryOverForm.Start(opened, balance);
         return View(new CarryOverPage(opened, balance, isLast, form));
     }
 
@@ -161,7 +150,7 @@ public sealed class YearsController(
         }
 
         // Optimistic check by value: the split as saved now must still be what the form was opened with.
-        var saved = SavedSplit(opened.Year);
+        var saved = CarryOverForm.Saved(opened.Year);
         var changed = form.Lines.Where(r => saved.GetValueOrDefault(r.BudgetLineId).ToString(System.Globalization.CultureInfo.InvariantCulture) != (r.Saved ?? "0")).ToList();
         if (changed.Count > 0)
         {
@@ -199,9 +188,6 @@ public sealed class YearsController(
         TempData[Flash.Key] = localizer["Atlikuma pārcelšana saglabāta."].Value;
         return Redirect(Url.Action(nameof(Workspace), new { id, number }) + "#carry-over");
     }
-
-    private static Dictionary<int, long> SavedSplit(ImplementationYear year) =>
-        year.CarryOvers.GroupBy(c => c.BudgetLineId).ToDictionary(g => g.Key, g => g.Sum(c => c.AmountCents));
 
     private async Task<IActionResult> EvaluationConflictAsync(OpenedYear opened, EvaluationForm yours, CancellationToken cancellationToken)
     {
