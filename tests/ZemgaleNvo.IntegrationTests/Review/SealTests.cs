@@ -39,7 +39,31 @@ public class SealTests
         Assert.Contains("Parakstīts ar e-zīmogu: ZemgaleNvo testa e-zīmogs", System.Net.WebUtility.HtmlDecode(page), StringComparison.Ordinal);
     }
 
-    private static string PdfSig(byte[] pdf)
+    [Fact]
+    public async Task The_demos_approved_year_one_is_downloaded_as_its_frozen_sealed_pdf()
+    {
+        using var factory = new PortalFactory();
+        var reviewer = await Browser.SignedInClientAsync(factory, Browser.Reviewer);
+
+        var download = await reviewer.GetAsync(new Uri("/agreements/1/years/1.pdf", UriKind.Relative));
+        var pdf = await download.Content.ReadAsByteArrayAsync();
+
+        byte[] frozen;
+        await using (var db = factory.OpenDatabase())
+        {
+            frozen = await db.FrozenReports.Where(r => r.AgreementId == 1 && r.YearNumber == 1 && r.Language == "lv").Select(r => r.Content).SingleAsync();
+            // Year II is approved in the demo too; year III (a draft) is not frozen.
+            Assert.True(await db.FrozenReports.AnyAsync(r => r.AgreementId == 1 && r.YearNumber == 2));
+            Assert.False(await db.FrozenReports.AnyAsync(r => r.AgreementId == 1 && r.YearNumber == 3));
+        }
+        Assert.Equal(System.Net.HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(frozen, pdf);
+        var check = PdfSig(pdf);
+        Assert.Contains("Signature Validation: Signature is Valid.", check, StringComparison.Ordinal);
+        Assert.Contains("Total document signed", check, StringComparison.Ordinal);
+    }
+
+    internal static string PdfSig(byte[] pdf)
     {
         var file = Path.Combine(Path.GetTempPath(), $"zemgalenvo-seal-{Guid.NewGuid():N}.pdf");
         File.WriteAllBytes(file, pdf);
