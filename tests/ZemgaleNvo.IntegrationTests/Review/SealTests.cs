@@ -63,6 +63,35 @@ public class SealTests
         Assert.Contains("Total document signed", check, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_seals_signed_attributes_are_exactly_content_type_message_digest_and_signing_certificate_v2()
+    {
+        using var factory = new PortalFactory();
+        byte[] pdf;
+        await using (var db = factory.OpenDatabase())
+        {
+            pdf = await db.FrozenReports.Where(r => r.AgreementId == 1 && r.YearNumber == 1).Select(r => r.Content).FirstAsync();
+        }
+
+        // PAdES baseline forbids the CMS signing-time attribute: the time is the dictionary's /M.
+        var signer = Cms(pdf).SignerInfos[0];
+        var signed = signer.SignedAttributes.Cast<System.Security.Cryptography.CryptographicAttributeObject>().Select(a => a.Oid.Value).Order(StringComparer.Ordinal);
+        Assert.Equal(["1.2.840.113549.1.9.16.2.47", "1.2.840.113549.1.9.3", "1.2.840.113549.1.9.4"], signed);
+        Assert.Empty(signer.UnsignedAttributes);
+    }
+
+    /// <summary>The CMS signature in the last signature dictionary's /Contents (zero padding after the DER value left out).</summary>
+    internal static System.Security.Cryptography.Pkcs.SignedCms Cms(byte[] pdf)
+    {
+        var text = System.Text.Encoding.Latin1.GetString(pdf);
+        var contents = text.IndexOf("/Contents <", text.LastIndexOf("/SubFilter /ETSI.CAdES.detached", StringComparison.Ordinal), StringComparison.Ordinal) + 11;
+        var bytes = Convert.FromHexString(text.AsSpan(contents, text.IndexOf('>', contents) - contents));
+        var der = new System.Formats.Asn1.AsnReader(bytes, System.Formats.Asn1.AsnEncodingRules.BER).ReadEncodedValue();
+        var cms = new System.Security.Cryptography.Pkcs.SignedCms();
+        cms.Decode(der.Span);
+        return cms;
+    }
+
     internal static string PdfSig(byte[] pdf)
     {
         var file = Path.Combine(Path.GetTempPath(), $"zemgalenvo-seal-{Guid.NewGuid():N}.pdf");
