@@ -64,6 +64,26 @@ public class SealTests
     }
 
     [Fact]
+    public async Task Outside_Development_without_a_certificate_the_approved_year_is_not_sealed_and_the_page_says_so()
+    {
+        using var factory = new PortalFactory();
+        // Production after the Development default (the same setting UseEnvironment writes); no Signing:CertificatePath.
+        factory.Settings["environment"] = "Production";
+
+        var (reviewer, demo) = await ApprovalSteps.ApproveYearThreeAsync(factory);
+
+        await using (var db = factory.OpenDatabase())
+        {
+            var pdf = await db.FrozenReports.Where(r => r.AgreementId == demo.Id && r.YearNumber == 3).OrderByDescending(r => r.Id).Select(r => r.Content).FirstAsync();
+            Assert.DoesNotContain("ETSI.CAdES.detached", System.Text.Encoding.Latin1.GetString(pdf), StringComparison.Ordinal);
+        }
+        Assert.False(File.Exists(Path.Combine(factory.DataFolder, "development-seal.pfx")));
+        var page = System.Net.WebUtility.HtmlDecode(await reviewer.GetStringAsync(new Uri(demo.Workspace(3), UriKind.Relative)));
+        Assert.Contains("Bez e-zīmoga: portālam nav iestatīts zīmoga sertifikāts.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Parakstīts ar e-zīmogu", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_seals_signed_attributes_are_exactly_content_type_message_digest_and_signing_certificate_v2()
     {
         using var factory = new PortalFactory();
