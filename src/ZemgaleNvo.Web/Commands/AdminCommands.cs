@@ -91,6 +91,7 @@ internal static class AdminCommands
                     return 1;
                 }
                 await provider.GetRequiredService<DemoDataSeeder>().SeedAsync();
+                await provider.GetRequiredService<ZemgaleNvo.Web.Features.Review.UnfrozenApprovals>().FreezeAsync("system", DateTime.UtcNow, CancellationToken.None);
                 Console.WriteLine("Demo data is loaded.");
                 return 0;
 

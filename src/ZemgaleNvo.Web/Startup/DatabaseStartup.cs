@@ -28,6 +28,8 @@ internal sealed partial class DatabaseStartup(
         if (environment.IsDevelopment() && configuration.GetValue("Demo:SeedOnStart", true))
         {
             await provider.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
+            // The demo's approved years get their frozen, sealed documents as an approval would make them.
+            await provider.GetRequiredService<ZemgaleNvo.Web.Features.Review.UnfrozenApprovals>().FreezeAsync("system", DateTime.UtcNow, cancellationToken);
         }
         else
         {

@@ -151,6 +151,7 @@ internal static class PortalServices
         services.AddScoped<ZemgaleNvo.Web.Features.Years.YearWorkspaceQuery>();
         services.AddScoped<ZemgaleNvo.Web.Features.Review.ReviewPanelQuery>();
         services.AddScoped<ZemgaleNvo.Web.Features.Review.ReportFreezer>();
+        services.AddScoped<ZemgaleNvo.Web.Features.Review.UnfrozenApprovals>();
         services.AddScoped<ZemgaleNvo.Web.Features.Review.WorkflowNotices>();
         services.AddScoped<ZemgaleNvo.Web.Features.Account.SecurityAudit>();
         services.AddHttpContextAccessor();

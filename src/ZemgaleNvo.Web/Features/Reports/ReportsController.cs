@@ -132,7 +132,7 @@ public sealed class ReportsController(
 
     /// <summary>
     /// A draft, or an approved report with no frozen bytes for this variant (the annex, the English
-    /// version, or a year approved before reports were frozen, as years I and II of the demo): 304
+    /// version, or a year approved before reports were frozen): 304
     /// when the browser has it, otherwise rendered once and then served from memory while the
     /// agreement's data stamp is unchanged.
     /// </summary>

@@ -22,7 +22,7 @@ public sealed record SealInfo(string Subject, DateTimeOffset SignedAt);
 /// are deterministic, so re-sealing the same document with the same certificate gives the same
 /// bytes (a time stamp, when configured, is the authority's and differs every time).
 /// </remarks>
-public sealed class ReportSeal
+public sealed partial class ReportSeal
 {
     private const string SigningCertificateV2 = "1.2.840.113549.1.9.16.2.47";
     private const string TimeStampToken = "1.2.840.113549.1.9.16.2.14";
@@ -30,9 +30,11 @@ public sealed class ReportSeal
     private readonly SealOptions _options;
     private readonly IHttpClientFactory _http;
     private readonly Lazy<X509Certificate2?> _certificate;
+    private readonly ILogger<ReportSeal> _logger;
 
-    public ReportSeal(IOptions<SealOptions> options, IHttpClientFactory http, SealCertificateSource source)
+    public ReportSeal(IOptions<SealOptions> options, IHttpClientFactory http, SealCertificateSource source, ILogger<ReportSeal> logger)
     {
+        _logger = logger;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(source);
         _options = options.Value;
@@ -68,14 +70,25 @@ public sealed class ReportSeal
 
         if (_options.TimestampUrl is { } url)
         {
-            var signerInfo = cms.SignerInfos[0];
-            var request = Rfc3161TimestampRequest.CreateFromSignerInfo(signerInfo, HashAlgorithmName.SHA256, requestSignerCertificates: true, nonce: RandomNumberGenerator.GetBytes(8));
-            using var content = new ByteArrayContent(request.Encode());
-            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/timestamp-query");
-            using var response = await _http.CreateClient(nameof(ReportSeal)).PostAsync(url, content, cancellationToken);
-            response.EnsureSuccessStatusCode();
-            var token = request.ProcessResponse(await response.Content.ReadAsByteArrayAsync(cancellationToken), out _);
-            signerInfo.AddUnsignedAttribute(new AsnEncodedData(TimeStampToken, token.AsSignedCms().Encode()));
+            // An unreachable or failing time-stamp authority does not stop the approval: the document
+            // is sealed B-B (still a valid seal, its time the approval's) and the failure is logged
+            // for the operators (decision 0020).
+            try
+            {
+                var signerInfo = cms.SignerInfos[0];
+                var request = Rfc3161TimestampRequest.CreateFromSignerInfo(signerInfo, HashAlgorithmName.SHA256, requestSignerCertificates: true, nonce: RandomNumberGenerator.GetBytes(8));
+                using var content = new ByteArrayContent(request.Encode());
+                content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/timestamp-query");
+                using var response = await _http.CreateClient(nameof(ReportSeal)).PostAsync(url, content, cancellationToken);
+                response.EnsureSuccessStatusCode();
+                var token = request.ProcessResponse(await response.Content.ReadAsByteArrayAsync(cancellationToken), out _);
+                signerInfo.AddUnsignedAttribute(new AsnEncodedData(TimeStampToken, token.AsSignedCms().Encode()));
+            }
+            catch (Exception e) when (e is HttpRequestException or CryptographicException
+                || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                LogTimestampFailed(_logger, e, url);
+            }
         }
 
         return prepared.Complete(cms.Encode());
@@ -138,4 +151,7 @@ public sealed class ReportSeal
 
         return writer.Encode();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Time-stamp authority {Url} did not answer with a time stamp: the document is sealed without one (PAdES B-B)")]
+    private static partial void LogTimestampFailed(ILogger logger, Exception exception, Uri url);
 }
