@@ -50,10 +50,11 @@ public class DashboardPageTests(PortalFixture portal) : IClassFixture<PortalFixt
         Assert.Equal(errors.ToString(CultureInfo.InvariantCulture), DashboardHtml.Figure(row, "errors"));
         Assert.Equal(warnings.ToString(CultureInfo.InvariantCulture), DashboardHtml.Figure(row, "warnings"));
 
-        // The last change: the seed saved the whole agreement at once, so the time its agreement row was created, in Riga time.
+        // The last change: the agreement's latest audit row (the seed's, then its approved years frozen as an
+        // approval freezes them), a seal aside: a seal records content, it changes nothing. In Riga time.
         await using var db = portal.Factory.OpenDatabase();
         var key = id.ToString(CultureInfo.InvariantCulture);
-        var latest = await db.AuditEntries.Where(e => e.EntityType == "DelegationAgreement" && e.EntityKey == key).Select(e => e.AtUtc).FirstAsync();
+        var latest = await db.AuditEntries.Where(e => e.AgreementId == id && e.Action != ZemgaleNvo.Domain.Audit.AuditAction.Sealed).MaxAsync(e => e.AtUtc);
         Assert.Equal(latest, DashboardHtml.ChangedAt(row), TimeSpan.FromMilliseconds(1));
         var riga = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(latest, DateTimeKind.Utc), Riga);
         Assert.Equal(riga.ToString("dd.MM.yyyy. HH:mm", CultureInfo.InvariantCulture), DashboardHtml.Figure(row, "changed"));

@@ -168,7 +168,10 @@ public sealed class ApprovedReportTagChangeTests
         using var factory = new PortalFactory();
         var client = await Browser.SignedInClientAsync(factory, Browser.Reviewer);
         var page = await client.GetAsync("/agreements/1/years/1");
-        var pdf = await client.GetAsync("/agreements/1/years/1.pdf");
+        // The year's PDF with the reviewers' annex is drawn from the data; the plain one is the file frozen
+        // (and sealed) at approval, which nothing printed later may change.
+        var pdf = await client.GetAsync("/agreements/1/years/1.pdf?annex=true");
+        var frozen = await client.GetAsync("/agreements/1/years/1.pdf");
 
         // Printed on the approved year's report, though not part of the frozen year: the performer's name.
         await using (var db = factory.OpenDatabase())
@@ -179,10 +182,13 @@ public sealed class ApprovedReportTagChangeTests
         }
         using var pageAgain = new HttpRequestMessage(HttpMethod.Get, "/agreements/1/years/1");
         pageAgain.Headers.IfNoneMatch.Add(page.Headers.ETag!);
-        using var pdfAgain = new HttpRequestMessage(HttpMethod.Get, "/agreements/1/years/1.pdf");
+        using var pdfAgain = new HttpRequestMessage(HttpMethod.Get, "/agreements/1/years/1.pdf?annex=true");
         pdfAgain.Headers.IfNoneMatch.Add(pdf.Headers.ETag!);
+        using var frozenAgain = new HttpRequestMessage(HttpMethod.Get, "/agreements/1/years/1.pdf");
+        frozenAgain.Headers.IfNoneMatch.Add(frozen.Headers.ETag!);
         var newPage = await client.SendAsync(pageAgain);
         var newPdf = await client.SendAsync(pdfAgain);
+        var frozenStill = await client.SendAsync(frozenAgain);
 
         Assert.Equal(HttpStatusCode.OK, newPage.StatusCode);
         Assert.NotEqual(page.Headers.ETag, newPage.Headers.ETag);
@@ -190,5 +196,6 @@ public sealed class ApprovedReportTagChangeTests
         Assert.Equal(HttpStatusCode.OK, newPdf.StatusCode);
         Assert.NotEqual(pdf.Headers.ETag, newPdf.Headers.ETag);
         Assert.NotEqual(await pdf.Content.ReadAsByteArrayAsync(), await newPdf.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotModified, frozenStill.StatusCode);
     }
 }
