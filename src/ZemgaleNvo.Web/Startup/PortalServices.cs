@@ -150,6 +150,7 @@ internal static class PortalServices
         services.AddScoped<ZemgaleNvo.Web.Features.Years.YearEntryGate>();
         services.AddScoped<ZemgaleNvo.Web.Features.Years.YearWorkspaceQuery>();
         services.AddScoped<ZemgaleNvo.Web.Features.Review.ReviewPanelQuery>();
+        services.AddSingleton<ZemgaleNvo.Web.Features.Review.FrozenReportSeals>();
         services.AddScoped<ZemgaleNvo.Web.Features.Review.ReportFreezer>();
         services.AddScoped<ZemgaleNvo.Web.Features.Review.UnfrozenApprovals>();
         services.AddScoped<ZemgaleNvo.Web.Features.Review.WorkflowNotices>();

@@ -54,7 +54,7 @@ public sealed record ReviewPanel(
 }
 
 /// <summary>Builds the <see cref="ReviewPanel"/> of a year or of the summary.</summary>
-public sealed class ReviewPanelQuery(AppDbContext db, IAuthorizationService authorization)
+public sealed class ReviewPanelQuery(AppDbContext db, IAuthorizationService authorization, FrozenReportSeals seals)
 {
     public async Task<ReviewPanel> BuildAsync(
         ClaimsPrincipal user, DelegationAgreement agreement, ImplementationYear? year,
@@ -66,16 +66,19 @@ public sealed class ReviewPanelQuery(AppDbContext db, IAuthorizationService auth
         var notes = await db.ReviewNotes.AsNoTracking()
             .Where(n => n.AgreementId == agreement.Id && n.YearNumber == yearNumber)
             .OrderBy(n => n.Id).ToListAsync(cancellationToken);
+        // The document's bytes are left in the database: the seal is read from them once per frozen row.
         var frozenReport = Domain.Entry.FrozenData.IsFrozen(status)
             ? await db.FrozenReports.AsNoTracking()
                 .Where(r => r.AgreementId == agreement.Id && r.YearNumber == yearNumber && r.Language == ReportFreezer.Language)
                 .OrderByDescending(r => r.Id)
+                .Select(r => new { r.Id, r.Sha256, r.ApprovedByName, r.ApprovedAtUtc, r.FileName })
                 .FirstOrDefaultAsync(cancellationToken)
             : null;
 
         // The seal is read from the document itself: what the page says is what anyone checking the file finds.
         var frozen = frozenReport is null ? null
-            : new FrozenReportInfo(frozenReport.Sha256, frozenReport.ApprovedByName, frozenReport.ApprovedAtUtc, frozenReport.FileName, Sealing.ReportSeal.Read(frozenReport.Content));
+            : new FrozenReportInfo(frozenReport.Sha256, frozenReport.ApprovedByName, frozenReport.ApprovedAtUtc, frozenReport.FileName,
+                await seals.ReadAsync(db, frozenReport.Id, cancellationToken));
         var resource = new AgreementResource(agreement.Id, agreement.PerformerId);
         async Task<bool> May(Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement op) =>
             (await authorization.AuthorizeAsync(user, resource, op)).Succeeded;
@@ -98,4 +101,25 @@ public sealed class ReviewPanelQuery(AppDbContext db, IAuthorizationService auth
     }
 
     private static string Shorten(string text) => text.Length <= 90 ? text : string.Concat(text.AsSpan(0, 89), "…");
+}
+
+/// <summary>
+/// The seal of each frozen report, read from its bytes the first time a page shows it. A frozen row never
+/// changes (the data layer refuses it), so what was read holds for the portal's lifetime; without this every
+/// review page would load the whole PDF and decode its signature. One small entry per frozen report.
+/// </summary>
+public sealed class FrozenReportSeals
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, Sealing.SealInfo?> byReport = new();
+
+    /// <param name="db">The caller's context: the row's id was found under the caller's own filters.</param>
+    public async Task<Sealing.SealInfo?> ReadAsync(AppDbContext db, int frozenReportId, CancellationToken cancellationToken)
+    {
+        if (byReport.TryGetValue(frozenReportId, out var known))
+        {
+            return known;
+        }
+        var content = await db.FrozenReports.AsNoTracking().Where(r => r.Id == frozenReportId).Select(r => r.Content).SingleAsync(cancellationToken);
+        return byReport.GetOrAdd(frozenReportId, Sealing.ReportSeal.Read(content));
+    }
 }
