@@ -25,26 +25,47 @@ fi
 export DOTNET_hostBuilder__reloadConfigOnChange=false
 export DOTNET_USE_POLLING_FILE_WATCHER=1
 
-# The projects run one after another, not side by side: on two cores the browser journeys would
-# share the processor with hundreds of in-process portals and wait out their timeouts. Every
-# project's output is kept, and every failure is repeated at the end, where a log cut to its
-# last lines still shows it.
+# The three small projects run first, one after another (seconds each). Then the integration and
+# the browser tests run side by side: each alone leaves a core idle much of the time (the browser
+# journeys wait on Chromium and on page loads, the integration tests on SQLite commits and on
+# portals started as processes), and together they finish minutes sooner than one after the other.
+# The integration tests run at a lower priority, so the journeys' page loads, which have timeouts,
+# are served first. Every project's output is kept and printed whole when it ends, and every failure
+# is repeated at the end, where a log cut to its last lines still shows it.
 dotnet build ZemgaleNvo.sln -nologo -clp:NoSummary
 
 log_dir=$(mktemp -d)
 failed_projects=()
-for project in \
-  tests/ZemgaleNvo.UnitTests \
-  tests/ZemgaleNvo.Web.UnitTests \
-  tests/ZemgaleNvo.Pdf.Tests \
-  tests/ZemgaleNvo.IntegrationTests \
-  tests/ZemgaleNvo.BrowserTests; do
+run_project() { # project, then the arguments for dotnet test; writes $log_dir/<name>.log and .rc
+  local project=$1 name
   name=$(basename "$project")
+  shift
+  local rc=0
+  dotnet test "$project" --no-build --logger "console;verbosity=normal" "$@" >"$log_dir/$name.log" 2>&1 || rc=$?
+  echo "$rc" >"$log_dir/$name.rc"
+}
+show_project() {
+  local name
+  name=$(basename "$1")
   echo "=== $name"
-  if ! dotnet test "$project" --no-build --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log_dir/$name.log"; then
+  cat "$log_dir/$name.log"
+  if [ "$(cat "$log_dir/$name.rc")" != 0 ]; then
     failed_projects+=("$name")
   fi
+}
+
+for project in tests/ZemgaleNvo.UnitTests tests/ZemgaleNvo.Web.UnitTests tests/ZemgaleNvo.Pdf.Tests; do
+  run_project "$project" "$@"
+  show_project "$project"
 done
+
+echo "=== ZemgaleNvo.IntegrationTests and ZemgaleNvo.BrowserTests, side by side: each one's output follows when it ends"
+run_project tests/ZemgaleNvo.BrowserTests "$@" &
+browser=$!
+nice -n 5 bash -c "$(declare -f run_project); log_dir='$log_dir'; run_project tests/ZemgaleNvo.IntegrationTests \"\$@\"" _ "$@"
+show_project tests/ZemgaleNvo.IntegrationTests
+wait "$browser" || true
+show_project tests/ZemgaleNvo.BrowserTests
 
 echo
 echo "=== Summary"
