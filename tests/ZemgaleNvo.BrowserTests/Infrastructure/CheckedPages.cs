@@ -7,50 +7,64 @@ using Microsoft.Playwright;
 namespace ZemgaleNvo.BrowserTests.Infrastructure;
 
 /// <summary>
-/// The pages axe has passed in this test run, each as the page was when it passed: its address, whether
-/// JavaScript ran, the document as the browser holds it then, the values in its fields and which element
-/// had the focus. Many journeys open the same page in the same state (the login form, the agreements list
-/// of a reviewer, a "not found" page); axe looks at it the first time, and a journey that reaches the very
-/// same state later relies on that check instead of waiting for axe again. Anything that differs (a flash
-/// message, an error beside a field, another row, another language or user) is another state, checked
-/// anew. Only the antiforgery token is left out of the comparison: it differs on every response and is a
-/// hidden field axe does not look at.
+/// The page structures axe has passed in this test run. A page is keyed by its address (the path with
+/// record ids folded, so year III of one agreement and of another are one page), whether JavaScript ran,
+/// the viewport width, and its document as markup only: elements, their attributes and classes, with
+/// the text between tags, field values, numbers and the wording of labels left out, each kind of
+/// element counted once (<see cref="Structure"/>). What axe judges lives in that markup: roles, names
+/// present or missing, landmarks, headings, labels, colours through classes, language attributes.
+/// Many journeys reach the entry page with one more result or another sum in a cell; axe looks at the first of them, and the others rely on that check instead of waiting for axe
+/// again (an axe run costs one to three seconds of Chromium on the two cores, more than the rest of a
+/// step). Anything that changes the markup (a flash message, an error beside a field, an empty table,
+/// another language, menu or width) is another structure, checked anew, so every page kind and every
+/// state of it a journey reaches is still checked at least once per run.
 /// </summary>
 internal static partial class CheckedPages
 {
-    /// <summary>State key → the test whose axe run passed it.</summary>
+    /// <summary>Structure key → the test whose axe run passed it.</summary>
     private static readonly ConcurrentDictionary<string, string> Passed = new();
 
-    private const string LiveStateScript = """
-        () => JSON.stringify({
-            fields: [...document.querySelectorAll('input, select, textarea')]
-                .filter(e => e.name !== '__RequestVerificationToken')
-                .map(e => [e.name || e.id, e.type === 'checkbox' || e.type === 'radio' ? String(e.checked) : e.value]),
-            focus: document.activeElement ? document.activeElement.outerHTML.slice(0, 200) : '',
-            // The same page at 320 px is another state for axe (a folded menu, scrolling tables).
-            width: window.innerWidth
-        })
-        """;
-
-    /// <summary>The key of the page's state now: equal keys mean axe would look at the same thing.</summary>
+    /// <summary>The key of the page's structure now: equal keys mean axe would judge the same markup.</summary>
     public static async Task<string> StateKeyAsync(IPage page, bool javaScriptEnabled)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var html = AntiforgeryValue().Replace(await page.ContentAsync(), "$1\"");
-        // A page without JavaScript cannot run the script: its fields keep the values the HTML gives them.
-        var live = javaScriptEnabled ? await page.EvaluateAsync<string>(LiveStateScript) : "";
+        var width = page.ViewportSize?.Width ?? 0;
         var address = new Uri(page.Url);
-        var state = $"{(javaScriptEnabled ? "js" : "no-js")}\n{address.PathAndQuery}\n{live}\n{html}";
+        var state = $"{(javaScriptEnabled ? "js" : "no-js")}\n{width}\n{Digits().Replace(address.AbsolutePath, "0")}\n{Structure(await page.ContentAsync())}";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(state)));
     }
+
+    /// <summary>
+    /// The kinds of element the document holds: each start tag with its attributes, the words and figures
+    /// taken out, listed once and in order. Another row like the others, another sum or another result
+    /// text is the same page for axe; a new kind of element (an alert, a field marked invalid, a label
+    /// left empty, another menu) is not.
+    /// </summary>
+    internal static string Structure(string html)
+    {
+        var markup = TextBetweenTags().Replace(html, "><");
+        // Labels and field values are words (a name present or missing is what axe asks): kept as "x" or "".
+        markup = WordedAttribute().Replace(markup, m => $"{m.Groups[1].Value}=\"{(m.Groups[2].Length > 0 ? "x" : "")}\"");
+        markup = Digits().Replace(markup, "0");
+        var kinds = StartTag().Matches(markup).Select(m => m.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        return string.Join("\n", kinds);
+    }
+
+    [GeneratedRegex(@"(?s)>[^<]*<")]
+    private static partial Regex TextBetweenTags();
+
+    [GeneratedRegex(@"\b(value|aria-label|title|alt|placeholder|content|href|action|src|datetime|data-[a-z-]+)=""([^""]*)""")]
+    private static partial Regex WordedAttribute();
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Digits();
+
+    [GeneratedRegex(@"<[A-Za-z][^>]*>")]
+    private static partial Regex StartTag();
 
     /// <summary>The test that already passed this state with axe, if any.</summary>
     public static string? CheckedBy(string key) => Passed.TryGetValue(key, out var test) ? test : null;
 
     /// <summary>Called only after axe passed the state.</summary>
     public static void Remember(string key, string test) => Passed.TryAdd(key, test);
-
-    /// <summary>The value of the antiforgery field, whatever the order of its attributes.</summary>
-    [GeneratedRegex("(<input(?=[^>]*name=\"__RequestVerificationToken\")[^>]*value=\")[^\"]*\"")]
-    private static partial Regex AntiforgeryValue();
 }
