@@ -13,8 +13,10 @@ start_portal() {
     Serilog__MinimumLevel__Default=Warning Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime=Warning \
     dotnet ZemgaleNvo.Web.dll --urls "http://localhost:$PORT") >>"$work/app.log" 2>&1 &
   app=$!
-  for _ in $(seq 120); do curl -sf "http://localhost:$PORT/health/ready" >/dev/null && return; sleep 1; done
-  echo "the portal did not start; see $work/app.log" >&2; exit 1
+  # Up to START_TIMEOUT seconds (default 600): after sqlite3 added hundreds of agreements, start-up
+  # computes their kept figures first, which takes minutes on two busy cores.
+  for _ in $(seq "${START_TIMEOUT:-600}"); do curl -sf "http://localhost:$PORT/health/ready" >/dev/null && return; sleep 1; done
+  echo "the portal did not start:" >&2; tail -20 "$work/app.log" >&2; exit 1
 }
 
 # The demo reviewer signs in with a second factor: the code comes from the portal's own demo-code
