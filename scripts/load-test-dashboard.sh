@@ -4,13 +4,17 @@
 # AGREEMENTS (default 1, the demo alone) > 1 adds copies of the demo agreement straight into the
 # scratch database with sqlite3 (Debian package `sqlite3`), each under its own ids, with its share of
 # audit rows, spread over the regions, both demo NGOs, four period starts and every year status.
-# Prints, for 8, 32 and 64 connections: p50, p99, requests per second, errors; then the time of the
-# first request after a change (every cached report model out of date), as curl measures it.
+# Prints, for 1, 8, 32 and 64 connections: p50, p99, requests per second, errors, the server's CPU per
+# request and memory; the size of the dashboard's first page; the time of the first request after a
+# change (the changed agreement's report model and the page out of date), as curl measures it; then
+# ENDURANCE seconds (default 60; 0 skips it) at 64 connections with the server's memory (VmRSS) after
+# the warm-up, before, right after and ten idle seconds after, and the goals of issue 18 checked.
 # DURATION (seconds, default 15) per run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 AGREEMENTS=${AGREEMENTS:-1}
 DURATION=${DURATION:-15}
+ENDURANCE=${ENDURANCE:-60}
 PORT=${PORT:-5099}
 work=$(mktemp -d)
 trap 'kill $app 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -62,15 +66,21 @@ listed=$(curl -sf -H "Cookie: $cookie" "http://localhost:$PORT/dashboard" | grep
 
 # Warm-up: JIT, the report cache, connection pools.
 warm_up /dashboard
+warmed=$(rss)
 
-echo "Agreements: $AGREEMENTS"
+echo "Agreements: $AGREEMENTS; load average before: $(load_average); server after the warm-up: $warmed MB"
 table_header
 # One connection first: the time of a request alone, the figure least disturbed by wrk sharing the cores.
-for c in 1 8 32 64; do run "Dashboard" /dashboard "$c" "$DURATION"; done
+for c in 1 8 32 64; do
+  run "Dashboard" /dashboard "$c" "$DURATION"
+  case $c in 32) p99_32=$last_p99_ms; rps_32=$last_rps ;; 64) errors_64=$last_errors ;; esac
+done
 run "Dashboard, filtered and sorted" "/dashboard?status=draft&year=2024&sort=execution&dir=desc" 32 "$DURATION"
 # The summary page under the same conditions, as a yardstick on a machine whose load varies.
 for c in 1 32; do run "Summary page (reference)" /agreements/1/summary "$c" "$DURATION"; done
-echo "Dashboard HTML: $(curl -s -H "Cookie: $cookie" "http://localhost:$PORT/dashboard" | wc -c) bytes"
+# What the browser receives for the reviewer's first page (the HTML, without its CSS and scripts).
+bytes=$(curl -s -H "Cookie: $cookie" "http://localhost:$PORT/dashboard" | wc -c)
+echo "Dashboard HTML: $bytes bytes"
 
 # The first view after a change: a change moves the changed agreement's data stamp, which puts that
 # agreement's cached report model out of date (issue 18: the others stay valid); five rounds, a
@@ -84,4 +94,30 @@ if command -v sqlite3 >/dev/null; then
   done
   echo
 fi
+
+if [ "$ENDURANCE" -gt 0 ]; then
+  echo
+  table_header
+  start=$(rss)
+  run "Dashboard, endurance" /dashboard 64 "$ENDURANCE"
+  right_after=$(rss)
+  sleep 10
+  after=$(rss)
+  echo
+  echo "Memory (VmRSS): $warmed MB after the warm-up, $start MB before the $ENDURANCE s run, $right_after MB right after, $after MB ten idle seconds after;" \
+    "after / before = $(awk -v a="$after" -v b="$start" 'BEGIN {printf "%.2f", a / b}')"
+fi
+echo "Load average after: $(load_average)"
+
+echo
+echo "Goals of issue 18 (this run, at $AGREEMENTS agreements):"
+verdict() { if [ "$1" = 1 ]; then echo "met"; else echo "MISSED"; fi; }
+echo "- page ≤ 150 kB: $bytes bytes, $(verdict "$(awk -v b="$bytes" 'BEGIN {print (b <= 150000)}')")"
+echo "- p99 ≤ 100 ms at 32 connections: $p99_32 ms, $(verdict "$(awk -v p="$p99_32" 'BEGIN {print (p <= 100)}')")"
+echo "- ≥ 800 requests/s at 32 connections: $rps_32, $(verdict "$(awk -v r="$rps_32" 'BEGIN {print (r >= 800)}')")"
+echo "- 0 errors at 64 connections: $errors_64, $(verdict "$([ "$errors_64" = 0 ] && echo 1)")"
+if [ "$ENDURANCE" -gt 0 ]; then
+  echo "- memory ten seconds after the $ENDURANCE s run within 20 % of its start: $start → $after MB, $(verdict "$(awk -v a="$after" -v b="$start" 'BEGIN {print (a <= b * 1.2 && a >= b * 0.8)}')")"
+fi
+
 if [ -n "${HOLD:-}" ]; then echo "portal on http://localhost:$PORT (cookie: $cookie); waiting $HOLD s"; sleep "$HOLD"; fi

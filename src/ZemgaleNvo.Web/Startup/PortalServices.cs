@@ -161,6 +161,7 @@ internal static class PortalServices
         services.AddSingleton<ZemgaleNvo.Web.Features.Reports.ReportDocumentCache>();
         services.AddSingleton<IValidateOptions<ZemgaleNvo.Web.Features.Reports.ReportCacheOptions>, ZemgaleNvo.Web.Features.Reports.ReportCacheOptionsValidation>();
         services.AddSettings<ZemgaleNvo.Web.Features.Reports.ReportCacheOptions>(configuration.GetSection(ZemgaleNvo.Web.Features.Reports.ReportCacheOptions.Section));
+        services.AddSingleton<ZemgaleNvo.Web.Features.Dashboard.DashboardCache>();
         services.AddScoped<ZemgaleNvo.Web.Features.Dashboard.DashboardQuery>();
         services.AddScoped<ZemgaleNvo.Web.Features.Deadlines.DeadlineQuery>();
         services.AddScoped<ZemgaleNvo.Web.Features.Audit.AuditWording>();

@@ -44,6 +44,29 @@ public class DashboardCacheTests
         Assert.True(await CachedAsync(factory, cache, latgale));
     }
 
+    /// <summary>The dashboard page itself is kept as well (issue 18); a change in any agreement shows on the very next view, and leaves the other rows as they were.</summary>
+    [Fact]
+    public async Task A_kept_dashboard_shows_a_change_in_any_agreement_on_the_next_view()
+    {
+        using var factory = new PortalFactory();
+        var zemgale = await DashboardHtml.ZemgaleAgreementIdAsync(factory);
+        var latgale = await DashboardHtml.AddLatgaleAgreementAsync(factory);
+        var reviewer = await Browser.SignedInClientAsync(factory, Browser.Reviewer);
+        var first = await reviewer.GetStringAsync("/dashboard");
+        var zemgaleRow = DashboardHtml.Row(first, zemgale);
+        Assert.Equal(DashboardHtml.Row(first, latgale), DashboardHtml.Row(await reviewer.GetStringAsync("/dashboard"), latgale));
+
+        const string title = "Latgales kultūras mantojuma saglabāšana";
+        await using (var db = factory.OpenDatabase())
+        {
+            (await db.Agreements.SingleAsync(a => a.Id == latgale)).Title = title;
+            await db.SaveChangesAsync();
+        }
+        var after = await reviewer.GetStringAsync("/dashboard");
+        Assert.Contains(title, DashboardHtml.Row(after, latgale), StringComparison.Ordinal);
+        Assert.Equal(zemgaleRow, DashboardHtml.Row(after, zemgale));
+    }
+
     private static async Task<bool> CachedAsync(PortalFactory factory, SummaryReportCache cache, int agreementId)
     {
         await using var db = factory.OpenDatabase();

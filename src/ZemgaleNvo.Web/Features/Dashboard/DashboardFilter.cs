@@ -184,6 +184,32 @@ public sealed record DashboardFilter(
     public DashboardFilter WithoutRegion(string value) =>
         this with { RegionCode = null, Rejected = [Reject(RegionParameter, value), .. Rejected] };
 
+    /// <summary>
+    /// Everything of the filter the page shows, as one string (each part prefixed with its length, so
+    /// no value can pass for another): part of the key a computed dashboard is kept under
+    /// (<see cref="DashboardCache"/>). Rejected values are in it because the page repeats them.
+    /// </summary>
+    public string Key
+    {
+        get
+        {
+            var key = new System.Text.StringBuilder(64);
+            DashboardCache.Part(key, RegionCode);
+            DashboardCache.Part(key, Status is { } s ? Name(s) : null);
+            DashboardCache.Part(key, Year?.ToString(CultureInfo.InvariantCulture));
+            DashboardCache.Part(key, Due is { } d ? Name(d) : null);
+            DashboardCache.Part(key, Name(Sort));
+            DashboardCache.Part(key, Descending ? "desc" : "asc");
+            DashboardCache.Part(key, Page.ToString(CultureInfo.InvariantCulture));
+            foreach (var rejected in Rejected)
+            {
+                DashboardCache.Part(key, rejected.Parameter);
+                DashboardCache.Part(key, rejected.Value);
+            }
+            return key.ToString();
+        }
+    }
+
     /// <summary>Query-string values for a link to another page of this view: the filters and the order are kept.</summary>
     public Dictionary<string, string?> PageRouteValues(int page)
     {

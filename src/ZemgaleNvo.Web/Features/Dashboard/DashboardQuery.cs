@@ -61,6 +61,9 @@ public sealed record DashboardResult(
     public DashboardTotals Totals { get; init; } = DashboardTotals.None;
 
     public int PageCount { get; init; } = 1;
+
+    /// <summary>The key the result is kept under (<see cref="DashboardCache"/>); the view keeps its rendered body under it too.</summary>
+    public string CacheKey { get; init; } = "";
 }
 
 /// <summary>
@@ -69,7 +72,8 @@ public sealed record DashboardResult(
 /// rules in the transaction of every change, issue 18). Only the page shown (at most
 /// <see cref="DashboardFilter.PageSize"/> agreements) is then built into rows: their report models
 /// from <see cref="SummaryReportCache"/> (per agreement stamp; missing ones loaded in a few batched
-/// queries), their due dates on today's date.
+/// queries), their due dates on today's date. The result is kept (<see cref="DashboardCache"/>) under
+/// a key read in one aggregate query, so a warm request runs that query and the regions', nothing else.
 /// </summary>
 /// <remarks>
 /// The last change is the agreement's highest audit row, kept with the figures: every audit row of
@@ -79,7 +83,7 @@ public sealed record DashboardResult(
 /// Names sort by Latvian sort keys kept with the figures (<see cref="KeptFigures.SortKey"/>), so
 /// the database orders them as the page's comparer does.
 /// </remarks>
-public sealed class DashboardQuery(AppDbContext db, SummaryReportCache reports, DeadlineQuery deadlines)
+public sealed class DashboardQuery(AppDbContext db, SummaryReportCache reports, DeadlineQuery deadlines, DashboardCache cache, IDataScope scope)
 {
     /// <summary>Agreements whose graphs are loaded at once when their models are out of date: bounds the memory a cold cache needs.</summary>
     private const int GraphBatchSize = 25;
@@ -118,8 +122,28 @@ public sealed class DashboardQuery(AppDbContext db, SummaryReportCache reports, 
         var agreements = db.Agreements.AsNoTracking();
         var span = await agreements
             .GroupBy(_ => 1)
-            .Select(g => new { Count = g.Count(), First = g.Min(a => a.PeriodStart), Last = g.Max(a => a.PeriodEnd) })
+            .Select(g => new
+            {
+                Count = g.Count(),
+                First = g.Min(a => a.PeriodStart),
+                Last = g.Max(a => a.PeriodEnd),
+                IdSum = g.Sum(a => (long)a.Id),
+                MaxStamp = g.Max(a => a.DataStamp),
+                StampSum = g.Sum(a => a.DataStamp),
+            })
             .SingleOrDefaultAsync(cancellationToken);
+        var state = span is null ? new DashboardCache.AgreementsState(0, 0, 0, 0) : new DashboardCache.AgreementsState(span.Count, span.IdSum, span.MaxStamp, span.StampSum);
+        var regionsKey = new System.Text.StringBuilder();
+        foreach (var r in regions)
+        {
+            DashboardCache.Part(regionsKey, $"{r.Id}/{r.Code}/{r.Name}");
+        }
+        var key = DashboardCache.Key(scope.RestrictToOrganisationId, deadlines.Today, regionsKey.ToString(), state, filter);
+        if (cache.TryGet(key) is { } kept)
+        {
+            return kept;
+        }
+
         var years = span is null ? [] : Enumerable.Range(span.First.Year, span.Last.Year - span.First.Year + 1).ToList();
 
         if (filter.RegionCode is { } regionCode)
@@ -187,11 +211,14 @@ public sealed class DashboardQuery(AppDbContext db, SummaryReportCache reports, 
                 Deadlines = dueDates.GetValueOrDefault(a.Id),
             })
             .ToList();
-        return new DashboardResult(filter, regions, years, Sort(rows, filter.Sort, filter.Descending), span?.Count ?? 0)
+        var result = new DashboardResult(filter, regions, years, Sort(rows, filter.Sort, filter.Descending), span?.Count ?? 0)
         {
             Totals = totals,
             PageCount = pageCount,
+            CacheKey = key,
         };
+        cache.Store(key, result);
+        return result;
     }
 
     /// <summary>
