@@ -170,6 +170,15 @@ internal static class AdminCommands
         var id = await provider.GetRequiredService<LargeAgreementGenerator>().GenerateAsync(size);
         Console.WriteLine($"Generated agreement {id}: {size.Years} years, {size.Results} results, {size.SpendingEntries} spending entries ({started.Elapsed.TotalSeconds:0.0} s).");
         Console.WriteLine($"agreement-id: {id}");
+        // The year with the most results: the heaviest year page and entry page, for the load script.
+        var db = provider.GetRequiredService<AppDbContext>();
+        var largest = await db.Activities.Where(a => a.ImplementationYear!.AgreementId == id)
+            .GroupBy(a => a.ImplementationYear!.Number).Select(g => new { Number = g.Key, Results = g.Count() })
+            .OrderByDescending(g => g.Results).ThenBy(g => g.Number).FirstOrDefaultAsync();
+        if (largest is not null)
+        {
+            Console.WriteLine($"largest-year: {largest.Number} ({largest.Results} results)");
+        }
         return 0;
     }
 
