@@ -29,7 +29,7 @@ portal_command() {
 build_portal
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 generated=$(portal_command generate-large-agreement --years "$YEARS" --results "$RESULTS" --spending "$SPENDING")
-echo "$generated" | head -1
+echo "$generated" | grep "^Generated"
 id=$(echo "$generated" | sed -n 's/^agreement-id: //p')
 year=$(echo "$generated" | sed -n 's/^largest-year: \([0-9]*\).*/\1/p')
 email="liels@nvo.example.lv"
