@@ -9,7 +9,7 @@ internal sealed record AdminCommand(string Name, IReadOnlyDictionary<string, str
 }
 
 /// <summary>
-/// Parses <c>migrate</c>, <c>seed-demo</c>, <c>users add --email E --role R --password P [--organisation ORG]</c>
+/// Parses <c>migrate</c>, <c>seed-demo</c>, <c>generate-large-agreement [--years N] [--results N] [--spending N] [--seed N]</c>, <c>users add --email E --role R --password P [--organisation ORG]</c>
 /// and <c>users reset-password --email E --password P</c>. Anything that looks like a command but is
 /// not well-formed is an error (exit code 2 with the usage); no arguments, or only host settings
 /// (<c>--urls …</c>, <c>--environment …</c>), start the web server.
@@ -21,6 +21,8 @@ internal static class AdminCommandLine
           ZemgaleNvo.Web                       start the portal
           ZemgaleNvo.Web migrate               apply database migrations and exit
           ZemgaleNvo.Web seed-demo             load the demo agreement and demo users (Development only)
+          ZemgaleNvo.Web generate-large-agreement [--years 10] [--results 2000] [--spending 5000] [--seed 18]
+                                               add a generated agreement of that size for load tests (Development only)
           ZemgaleNvo.Web backup --to FILE      copy the SQLite database while the portal runs
           ZemgaleNvo.Web users add --email E --role Admin|Reviewer|NgoStaff --password P [--organisation ORG]
           ZemgaleNvo.Web users reset-password --email E --password P
@@ -33,6 +35,7 @@ internal static class AdminCommandLine
     {
         ["migrate"] = ([], []),
         ["seed-demo"] = ([], []),
+        ["generate-large-agreement"] = ([], ["years", "results", "spending", "seed"]),
         ["backup"] = (["to"], []),
         ["users add"] = (["email", "role", "password"], ["organisation", "name"]),
         ["users reset-password"] = (["email", "password"], []),
@@ -40,6 +43,9 @@ internal static class AdminCommandLine
         ["demo-code"] = (["email"], []),
         ["audit verify"] = ([], []),
     };
+
+    /// <summary>Options whose value must be a whole number.</summary>
+    private static readonly string[] NumberOptions = ["years", "results", "spending", "seed"];
 
     public sealed record Result(AdminCommand? Command, string? Error);
 
@@ -91,6 +97,13 @@ internal static class AdminCommandLine
         if (missing.Count > 0)
         {
             return new Result(null, $"{name}: missing {string.Join(", ", missing.Select(m => "--" + m))}.");
+        }
+        foreach (var number in NumberOptions.Where(options.ContainsKey))
+        {
+            if (!int.TryParse(options[number], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                return new Result(null, $"{name}: --{number} must be a whole number.");
+            }
         }
         if (options.TryGetValue("role", out var role) && !Roles.IsKnown(role))
         {

@@ -95,6 +95,9 @@ internal static class AdminCommands
                 Console.WriteLine("Demo data is loaded.");
                 return 0;
 
+            case "generate-large-agreement":
+                return await GenerateLargeAgreementAsync(provider, command);
+
             case "users add":
                 return Report(await users.AddAsync(
                     command.Option("email")!, command.Option("role")!, command.Option("password")!,
@@ -139,6 +142,43 @@ internal static class AdminCommands
         }
         var secondsLeft = Totp.StepSeconds - (int)(now.ToUnixTimeSeconds() % Totp.StepSeconds);
         Console.WriteLine($"{code}   (valid for another {secondsLeft} s, once)");
+        return 0;
+    }
+
+    /// <summary>
+    /// Adds a generated agreement of the asked size (issue 18: 10 years, 2 000 results, 5 000 spending
+    /// entries by default) for load figures. Development only: its organisation and data are made up.
+    /// Prints the new agreement's id on a line of its own ("agreement-id: 2") for scripts.
+    /// </summary>
+    private static async Task<int> GenerateLargeAgreementAsync(IServiceProvider provider, AdminCommand command)
+    {
+        var environment = provider.GetRequiredService<IHostEnvironment>();
+        if (!environment.IsDevelopment())
+        {
+            await Console.Error.WriteLineAsync($"generate-large-agreement is refused in {environment.EnvironmentName}: it adds made-up data (Development only).");
+            return 1;
+        }
+        int Number(string name, int fallback) => command.Option(name) is { } value ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+        var defaults = new LargeAgreementSize();
+        var size = new LargeAgreementSize(Number("years", defaults.Years), Number("results", defaults.Results), Number("spending", defaults.SpendingEntries), Number("seed", defaults.Seed));
+        if (size.Refusal() is { } refusal)
+        {
+            await Console.Error.WriteLineAsync(refusal);
+            return 2;
+        }
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var id = await provider.GetRequiredService<LargeAgreementGenerator>().GenerateAsync(size);
+        Console.WriteLine($"Generated agreement {id}: {size.Years} years, {size.Results} results, {size.SpendingEntries} spending entries ({started.Elapsed.TotalSeconds:0.0} s).");
+        Console.WriteLine($"agreement-id: {id}");
+        // The year with the most results: the heaviest year page and entry page, for the load script.
+        var db = provider.GetRequiredService<AppDbContext>();
+        var largest = await db.Activities.Where(a => a.ImplementationYear!.AgreementId == id)
+            .GroupBy(a => a.ImplementationYear!.Number).Select(g => new { Number = g.Key, Results = g.Count() })
+            .OrderByDescending(g => g.Results).ThenBy(g => g.Number).FirstOrDefaultAsync();
+        if (largest is not null)
+        {
+            Console.WriteLine($"largest-year: {largest.Number} ({largest.Results} results)");
+        }
         return 0;
     }
 

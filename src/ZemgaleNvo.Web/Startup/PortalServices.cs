@@ -47,6 +47,7 @@ internal static class PortalServices
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<LargeAgreementGenerator>();
         services.AddHostedService<DatabaseStartup>();
 
         // One application name and keys in the database, so every instance reads every cookie.

@@ -40,6 +40,29 @@ public sealed class AdminCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Generate_large_agreement_adds_an_agreement_of_the_asked_size_and_says_its_id()
+    {
+        var result = await Run("generate-large-agreement", "--years", "3", "--results", "40", "--spending", "90");
+
+        Assert.Equal(0, result.ExitCode);
+        var id = int.Parse(System.Text.RegularExpressions.Regex.Match(result.Output, @"^agreement-id: (\d+)$", System.Text.RegularExpressions.RegexOptions.Multiline).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        await using var db = Open();
+        Assert.Equal(3, await db.ImplementationYears.CountAsync(y => y.AgreementId == id));
+        Assert.Equal(40, await db.Activities.CountAsync(a => a.ImplementationYear!.AgreementId == id));
+        Assert.Equal(90, await db.SpendingEntries.CountAsync(e => e.ImplementationYear!.AgreementId == id));
+        Assert.Equal(0, (await Run("audit", "verify")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Generate_large_agreement_refuses_a_size_that_is_not_a_whole_number()
+    {
+        var result = await Run("generate-large-agreement", "--results", "many");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--results must be a whole number", result.Error);
+    }
+
+    [Fact]
     public async Task Demo_code_prints_the_demo_reviewers_current_code_and_nobody_elses()
     {
         TemplateDatabase.CopyInto(_folder); // the demo data (loading it is Seed_demo_… above)

@@ -40,17 +40,21 @@ public sealed class ReportDocumentCache : IDisposable
         _documents = new(new MemoryCacheOptions { SizeLimit = options.Value.PdfMemoryMegabytes * 1024L * 1024L });
     }
 
-    /// <summary>Which document: the summary (<paramref name="YearNumber"/> null) or a year, in a language, with or without the annex.</summary>
-    public sealed record DocumentKey(int AgreementId, int? YearNumber, string Language, bool Annex);
+    /// <summary>
+    /// Which document: the summary (<paramref name="YearNumber"/> null) or a year, in a language, with
+    /// or without the annex (for a workbook: the findings sheet), as a PDF or another
+    /// <paramref name="Format"/> ("xlsx": a big agreement's workbook takes half a second to write, issue 18).
+    /// </summary>
+    public sealed record DocumentKey(int AgreementId, int? YearNumber, string Language, bool Annex, string Format = "pdf");
 
-    /// <summary>PDFs rendered since start (not served from memory): lets tests see a render happen, without timing it.</summary>
+    /// <summary>Documents rendered since start (not served from memory): lets tests see a render happen, without timing it.</summary>
     public long Renders => Interlocked.Read(ref _renders);
 
     /// <summary>The ETag of a report's PDF as of the agreement's data stamp <paramref name="stamp"/>.</summary>
     public static EntityTagHeaderValue DocumentTag(DocumentKey key, long stamp)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return Tag($"pdf|{key.AgreementId}|{key.YearNumber}|{key.Language}|{key.Annex}|{stamp}");
+        return Tag($"{key.Format}|{key.AgreementId}|{key.YearNumber}|{key.Language}|{key.Annex}|{stamp}");
     }
 
     /// <summary>

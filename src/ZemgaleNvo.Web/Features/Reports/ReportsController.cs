@@ -179,13 +179,17 @@ public sealed class ReportsController(
     [HttpGet("summary.xlsx")]
     public async Task<IActionResult> SummaryXlsxFile(int id, bool findings, CancellationToken cancellationToken)
     {
-        var (report, _, refusal) = await LoadAsync(id, cancellationToken);
+        var (report, stamp, refusal) = await LoadAsync(id, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
         }
         var shown = findings ? report! : report!.WithoutFindings();
-        return File(SummaryXlsx.Render(shown, CurrentFormat), XlsxType, report!.FileStem + ".xlsx");
+        var format = CurrentFormat;
+        // Kept in memory per data stamp like the PDFs (a big agreement's workbook takes half a second
+        // to write, issue 18), but not tagged: a workbook download stays no-store, as it always was.
+        var bytes = documents.Document(new(id, null, format.LanguageTag, findings, "xlsx"), stamp, () => SummaryXlsx.Render(shown, format));
+        return File(bytes, XlsxType, report!.FileStem + ".xlsx");
     }
 
     [HttpGet("summary.csv")]

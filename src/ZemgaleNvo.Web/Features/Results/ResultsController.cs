@@ -60,7 +60,7 @@ public sealed class ResultsController(AppDbContext db, IStringLocalizer<SharedRe
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         TempData[Flash.Key] = localizer["Rezultāts pievienots."].Value;
-        return RedirectToWorkspace(id, number, form.BudgetLineId);
+        return RedirectToWorkspace(id, number, form.BudgetLineId, activity.Ordinal);
     }
 
     [HttpGet("{resultId:int}")]
@@ -124,7 +124,7 @@ public sealed class ResultsController(AppDbContext db, IStringLocalizer<SharedRe
                 : await ConflictAsync(opened, current, form, cancellationToken);
         }
         TempData[Flash.Key] = localizer["Rezultāts saglabāts."].Value;
-        return RedirectToWorkspace(id, number, form.BudgetLineId);
+        return RedirectToWorkspace(id, number, form.BudgetLineId, activity.Ordinal);
     }
 
     [HttpPost("{resultId:int}/delete")]
@@ -143,7 +143,7 @@ public sealed class ResultsController(AppDbContext db, IStringLocalizer<SharedRe
         await transaction.CommitAsync(cancellationToken);
         TempData[Flash.Key] = localizer["Rezultāts izdzēsts."].Value;
         TempData[Flash.UndoKey] = Url.Action(nameof(Restore), new { id, number, resultId });
-        return RedirectToWorkspace(id, number, activity.BudgetLineId);
+        return RedirectToWorkspace(id, number, activity.BudgetLineId, activity.Ordinal);
     }
 
     [HttpPost("{resultId:int}/restore")]
@@ -164,7 +164,7 @@ public sealed class ResultsController(AppDbContext db, IStringLocalizer<SharedRe
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         TempData[Flash.Key] = localizer["Rezultāts atjaunots."].Value;
-        return RedirectToWorkspace(id, number, activity.BudgetLineId);
+        return RedirectToWorkspace(id, number, activity.BudgetLineId, activity.Ordinal);
     }
 
     [HttpPost("{resultId:int}/move")]
@@ -187,7 +187,7 @@ public sealed class ResultsController(AppDbContext db, IStringLocalizer<SharedRe
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        return RedirectToWorkspace(id, number, activity.BudgetLineId, $"result-{resultId}");
+        return RedirectToWorkspace(id, number, activity.BudgetLineId, strand.Single(a => a.Id == activity.Id).Ordinal, $"result-{resultId}");
     }
 
     private ViewResult Invalid(ResultPage page)
@@ -229,6 +229,11 @@ public sealed class ResultsController(AppDbContext db, IStringLocalizer<SharedRe
     private Task<List<Activity>> ActiveStrandAsync(int yearId, int lineId, CancellationToken cancellationToken) =>
         db.Activities.Where(a => a.ImplementationYearId == yearId && a.BudgetLineId == lineId).OrderBy(a => a.Ordinal).ToListAsync(cancellationToken);
 
-    private RedirectResult RedirectToWorkspace(int id, int number, int lineId, string? anchor = null) =>
-        Redirect(Url.Action(nameof(YearsController.Workspace), "Years", new { id, number })! + "#" + (anchor ?? $"strand-{lineId}"));
+    /// <summary>Back to the year page, on the page of the strand's list that holds the result at <paramref name="ordinal"/> (issue 18: a long strand is paged).</summary>
+    private RedirectResult RedirectToWorkspace(int id, int number, int lineId, int ordinal, string? anchor = null)
+    {
+        var page = EntryPaging.PageOf(ordinal);
+        return Redirect(Url.Action(nameof(YearsController.Workspace), "Years", new { id, number })!
+            + (page > 1 ? $"?{EntryPaging.ResultsKey(lineId)}={page}" : "") + "#" + (anchor ?? $"strand-{lineId}"));
+    }
 }

@@ -46,7 +46,7 @@ public sealed class SpendingController(AppDbContext db, IStringLocalizer<SharedR
         db.SpendingEntries.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
         TempData[Flash.Key] = localizer["Izdevums pievienots."].Value;
-        return RedirectToWorkspace(id, number, form.BudgetLineId);
+        return await RedirectToEntryAsync(id, number, entry, cancellationToken);
     }
 
     [HttpGet("{entryId:int}")]
@@ -90,7 +90,7 @@ public sealed class SpendingController(AppDbContext db, IStringLocalizer<SharedR
                 : await ConflictAsync(opened, current, form, cancellationToken);
         }
         TempData[Flash.Key] = localizer["Izdevums saglabāts."].Value;
-        return RedirectToWorkspace(id, number, form.BudgetLineId);
+        return await RedirectToEntryAsync(id, number, entry, cancellationToken);
     }
 
     [HttpPost("{entryId:int}/delete")]
@@ -106,7 +106,7 @@ public sealed class SpendingController(AppDbContext db, IStringLocalizer<SharedR
         await db.SaveChangesAsync(cancellationToken);
         TempData[Flash.Key] = localizer["Izdevums izdzēsts."].Value;
         TempData[Flash.UndoKey] = Url.Action(nameof(Restore), new { id, number, entryId });
-        return RedirectToWorkspace(id, number, entry.BudgetLineId);
+        return await RedirectToEntryAsync(id, number, entry, cancellationToken);
     }
 
     [HttpPost("{entryId:int}/restore")]
@@ -123,7 +123,7 @@ public sealed class SpendingController(AppDbContext db, IStringLocalizer<SharedR
         entry.DeletedAtUtc = null;
         await db.SaveChangesAsync(cancellationToken);
         TempData[Flash.Key] = localizer["Izdevums atjaunots."].Value;
-        return RedirectToWorkspace(id, number, entry.BudgetLineId);
+        return await RedirectToEntryAsync(id, number, entry, cancellationToken);
     }
 
     [HttpGet("lines/{lineId:int}/total")]
@@ -231,6 +231,19 @@ public sealed class SpendingController(AppDbContext db, IStringLocalizer<SharedR
     private Task<bool> HasEntriesAsync(int yearId, int lineId, CancellationToken cancellationToken) =>
         db.SpendingEntries.AnyAsync(e => e.ImplementationYearId == yearId && e.BudgetLineId == lineId, cancellationToken);
 
-    private RedirectResult RedirectToWorkspace(int id, int number, int lineId) =>
-        Redirect(Url.Action(nameof(YearsController.Workspace), "Years", new { id, number })! + $"#spending-{lineId}");
+    private RedirectResult RedirectToWorkspace(int id, int number, int lineId, int page = 1) =>
+        Redirect(Url.Action(nameof(YearsController.Workspace), "Years", new { id, number })!
+            + (page > 1 ? $"?{EntryPaging.SpendingKey(lineId)}={page}" : "") + $"#spending-{lineId}");
+
+    /// <summary>
+    /// Back to the year page, on the page of the line's list that holds the entry (issue 18: a long
+    /// line is paged; the year page orders it by date, then id). A deleted entry's place is where it
+    /// was, among its neighbours.
+    /// </summary>
+    private async Task<RedirectResult> RedirectToEntryAsync(int id, int number, SpendingEntry entry, CancellationToken cancellationToken)
+    {
+        var before = await db.SpendingEntries.CountAsync(e => e.ImplementationYearId == entry.ImplementationYearId && e.BudgetLineId == entry.BudgetLineId
+            && (e.Date < entry.Date || (e.Date == entry.Date && e.Id < entry.Id)), cancellationToken);
+        return RedirectToWorkspace(id, number, entry.BudgetLineId, EntryPaging.PageOf(before + 1));
+    }
 }

@@ -87,6 +87,12 @@ public sealed class YearEntryGate(AppDbContext db, IAuthorizationService authori
     {
         ArgumentNullException.ThrowIfNull(operation);
         var agreements = graph ? db.Agreements.WithReportingGraph() : db.Agreements.Include(a => a.BudgetLines).Include(a => a.PerformanceIndicators).Include(a => a.Years).AsSplitQuery();
+        if (operation == AgreementOperations.View)
+        {
+            // Looking changes nothing: the graph is not tracked (issue 18: a big agreement's graph
+            // is some 12 000 records, and tracking them cost as much as reading them).
+            agreements = agreements.AsNoTrackingWithIdentityResolution();
+        }
         var agreement = await agreements.SingleOrDefaultAsync(a => a.Id == agreementId, cancellationToken);
         var year = agreement?.Years.SingleOrDefault(y => y.Number == yearNumber);
         if (agreement is null || year is null)

@@ -85,6 +85,9 @@ internal static class XlsxWorkbook
         using var package = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook))
         {
+            // Stored, not deflated: Repack compresses every part once anyway (issue 18: a big
+            // agreement's workbook was compressed twice).
+            document.CompressionOption = System.IO.Packaging.CompressionOption.NotCompressed;
             var workbookPart = document.AddNewPart<WorkbookPart>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "rId1");
             var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>("rIdStyles");
             stylesPart.Stylesheet = Styles();
@@ -94,7 +97,7 @@ internal static class XlsxWorkbook
             {
                 var relationshipId = $"rIdSheet{i + 1}";
                 var worksheetPart = workbookPart.AddNewPart<WorksheetPart>(relationshipId);
-                worksheetPart.Worksheet = Worksheet(sheets[i], selected: i == 0);
+                WriteWorksheet(worksheetPart, sheets[i], selected: i == 0);
                 sheetList.Append(new Sheet { Name = sheets[i].Name, SheetId = (uint)(i + 1), Id = relationshipId });
             }
             workbookPart.Workbook = new Workbook(sheetList);
@@ -102,7 +105,12 @@ internal static class XlsxWorkbook
         return Repack(package.ToArray());
     }
 
-    private static Worksheet Worksheet(XlsxSheet sheet, bool selected)
+    /// <summary>
+    /// Writes the sheet element by element into its part instead of building the whole sheet as one
+    /// element tree first (issue 18: a big agreement's results and spending sheets have thousands of
+    /// rows, and the tree cost as much again as writing it).
+    /// </summary>
+    private static void WriteWorksheet(WorksheetPart part, XlsxSheet sheet, bool selected)
     {
         var view = new SheetView(
             new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
@@ -120,22 +128,27 @@ internal static class XlsxWorkbook
             CustomWidth = true,
         }));
 
-        var data = new SheetData();
+        using var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new SheetViews(view));
+        writer.WriteElement(columns);
+        writer.WriteStartElement(new SheetData());
         for (var r = 0; r < sheet.Rows.Count; r++)
         {
             var rowIndex = (uint)(r + 1);
-            var row = new Row { RowIndex = rowIndex };
+            writer.WriteStartElement(new Row { RowIndex = rowIndex });
             var cells = sheet.Rows[r];
             for (var c = 0; c < cells.Count; c++)
             {
                 if (CellElement(cells[c], $"{ColumnName(c)}{rowIndex.ToString(CultureInfo.InvariantCulture)}") is { } cell)
                 {
-                    row.Append(cell);
+                    writer.WriteElement(cell);
                 }
             }
-            data.Append(row);
+            writer.WriteEndElement();
         }
-        return new Worksheet(new SheetViews(view), columns, data);
+        writer.WriteEndElement();
+        writer.WriteEndElement();
     }
 
     private static Cell? CellElement(XlsxCell cell, string reference)
