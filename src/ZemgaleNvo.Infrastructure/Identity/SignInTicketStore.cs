@@ -7,8 +7,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using ZemgaleNvo.Infrastructure.Data;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace ZemgaleNvo.Infrastructure.Identity;
 
@@ -21,10 +20,15 @@ namespace ZemgaleNvo.Infrastructure.Identity;
 /// checked or the cookie runs out.
 /// </summary>
 /// <remarks>
-/// A singleton (the cookie options hold one instance): every call opens its own short scope and
-/// context, so it never saves, or is saved with, whatever the request's own context is tracking.
+/// <para>A singleton (the cookie options hold one instance): every call takes its own short-lived
+/// context from a pool (<see cref="SignInTicketsContext"/>), so it never saves, or is saved with,
+/// whatever the request's own context is tracking.</para>
+/// <para>The row is read on every request, so a deleted session ends at once; what is kept in
+/// memory is only the decrypted ticket of a row whose stored bytes are unchanged
+/// (<see cref="UnprotectedTickets"/>): decrypting and reading it again gave the same ticket and was
+/// a quarter of a warm request's work. Each request gets its own copy.</para>
 /// </remarks>
-public sealed class SignInTicketStore(IServiceScopeFactory scopes, IDataProtectionProvider protection, TimeProvider clock) : ITicketStore
+public sealed class SignInTicketStore(IDbContextFactory<SignInTicketsContext> contexts, IDataProtectionProvider protection, TimeProvider clock) : ITicketStore, IDisposable
 {
     public const int UserAgentLength = 512;
 
@@ -41,7 +45,25 @@ public sealed class SignInTicketStore(IServiceScopeFactory scopes, IDataProtecti
     private const string CurrentSessionItem = "zemgalenvo:sign-in-ticket";
     private const string ReissueItem = "zemgalenvo:reissue-sign-in-ticket";
 
+    /// <summary>
+    /// Decrypted tickets kept, at most: one per open session of a large ministry and its NGOs
+    /// (some 3 kB each). Beyond it the least recently used are decrypted again when next needed.
+    /// </summary>
+    public const int UnprotectedTickets = 5_000;
+
+    /// <summary>
+    /// How long a decrypted ticket is kept at most, however often it is used: no longer than the
+    /// data-protection key ring itself is kept between refreshes, so a revoked key stops accepting
+    /// its tickets as soon as it did before.
+    /// </summary>
+    private static readonly TimeSpan UnprotectedLifetime = TimeSpan.FromMinutes(10);
+
     private readonly IDataProtector _protector = protection.CreateProtector("ZemgaleNvo.SignInTickets.v1");
+
+    private readonly MemoryCache _unprotected = new(new MemoryCacheOptions { SizeLimit = UnprotectedTickets });
+
+    /// <summary>A decrypted ticket and the stored bytes it came from.</summary>
+    private sealed record Unprotected(byte[] Stored, AuthenticationTicket Ticket);
 
     /// <summary>The id of the session this request came with (or began), for "this session" in the list.</summary>
     public static int? CurrentSessionId(HttpContext context) =>
@@ -68,11 +90,10 @@ public sealed class SignInTicketStore(IServiceScopeFactory scopes, IDataProtecti
         ArgumentNullException.ThrowIfNull(ticket);
         var key = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var now = Now();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // Expired tickets go as new ones arrive: the table holds the open sessions, not history,
         // and no timer is needed (every instance signs people in).
-        await db.SignInTickets.Where(t => t.ExpiresAtUtc < now).ExecuteDeleteAsync(cancellationToken);
+        await db.Tickets.Where(t => t.ExpiresAtUtc < now).ExecuteDeleteAsync(cancellationToken);
         var row = new SignInTicket
         {
             KeyHash = Hash(key),
@@ -83,7 +104,7 @@ public sealed class SignInTicketStore(IServiceScopeFactory scopes, IDataProtecti
             LastSeenAtUtc = now,
             ExpiresAtUtc = Expires(ticket, now),
         };
-        db.SignInTickets.Add(row);
+        db.Tickets.Add(row);
         await db.SaveChangesAsync(cancellationToken);
         if (httpContext is not null)
         {
@@ -105,9 +126,8 @@ public sealed class SignInTicketStore(IServiceScopeFactory scopes, IDataProtecti
         var userId = UserId(ticket);
         var protectedTicket = Protect(ticket);
         var expires = Expires(ticket, now);
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var updated = await db.SignInTickets.Where(t => t.KeyHash == hash).ExecuteUpdateAsync(set => set
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var updated = await db.Tickets.Where(t => t.KeyHash == hash).ExecuteUpdateAsync(set => set
             .SetProperty(t => t.UserId, userId)
             .SetProperty(t => t.Ticket, protectedTicket)
             .SetProperty(t => t.ExpiresAtUtc, expires)
@@ -119,7 +139,7 @@ public sealed class SignInTicketStore(IServiceScopeFactory scopes, IDataProtecti
                 KeyHash = hash, UserId = userId, Ticket = protectedTicket, UserAgent = UserAgent(httpContext),
                 CreatedAtUtc = now, LastSeenAtUtc = now, ExpiresAtUtc = expires,
             };
-            db.SignInTickets.Add(row);
+            db.Tickets.Add(row);
             await db.SaveChangesAsync(cancellationToken);
             httpContext.Items[CurrentSessionItem] = row.Id;
         }
@@ -134,33 +154,29 @@ public sealed class SignInTicketStore(IServiceScopeFactory scopes, IDataProtecti
     {
         var now = Now();
         var hash = Hash(key);
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var row = await db.SignInTickets.AsNoTracking().Where(t => t.KeyHash == hash)
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Tickets.AsNoTracking().Where(t => t.KeyHash == hash)
             .Select(t => new { t.Id, t.Ticket, t.LastSeenAtUtc, t.ExpiresAtUtc })
             .SingleOrDefaultAsync(cancellationToken);
         if (row is null)
         {
+            _unprotected.Remove(hash);
             return null;
         }
         if (row.ExpiresAtUtc < now)
         {
-            await db.SignInTickets.Where(t => t.Id == row.Id).ExecuteDeleteAsync(cancellationToken);
+            _unprotected.Remove(hash);
+            await db.Tickets.Where(t => t.Id == row.Id).ExecuteDeleteAsync(cancellationToken);
             return null;
         }
-        AuthenticationTicket? ticket;
-        try
+        var ticket = Unprotect(hash, row.Ticket);
+        if (ticket is null)
         {
-            ticket = TicketSerializer.Default.Deserialize(_protector.Unprotect(row.Ticket));
-        }
-        catch (CryptographicException)
-        {
-            // Keys lost or rotated out: as good as signed out.
             return null;
         }
         if (now - row.LastSeenAtUtc >= LastSeenPrecision)
         {
-            await db.SignInTickets.Where(t => t.Id == row.Id)
+            await db.Tickets.Where(t => t.Id == row.Id)
                 .ExecuteUpdateAsync(set => set.SetProperty(t => t.LastSeenAtUtc, now), cancellationToken);
         }
         if (httpContext is not null)
@@ -177,10 +193,46 @@ public sealed class SignInTicketStore(IServiceScopeFactory scopes, IDataProtecti
     public async Task RemoveAsync(string key, HttpContext? httpContext, CancellationToken cancellationToken)
     {
         var hash = Hash(key);
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.SignInTickets.Where(t => t.KeyHash == hash).ExecuteDeleteAsync(cancellationToken);
+        _unprotected.Remove(hash);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Tickets.Where(t => t.KeyHash == hash).ExecuteDeleteAsync(cancellationToken);
     }
+
+    public void Dispose() => _unprotected.Dispose();
+
+    /// <summary>
+    /// The ticket the stored bytes hold, as a copy of its own for this request (the cookie handler
+    /// and the claims checks may change it); null when they cannot be decrypted.
+    /// </summary>
+    private AuthenticationTicket? Unprotect(string hash, byte[] stored)
+    {
+        if (_unprotected.TryGetValue(hash, out Unprotected? kept) && kept!.Stored.AsSpan().SequenceEqual(stored))
+        {
+            return Copy(kept.Ticket);
+        }
+        AuthenticationTicket ticket;
+        try
+        {
+            ticket = TicketSerializer.Default.Deserialize(_protector.Unprotect(stored))
+                ?? throw new CryptographicException("The stored ticket is empty.");
+        }
+        catch (CryptographicException)
+        {
+            // Keys lost or rotated out: as good as signed out.
+            _unprotected.Remove(hash);
+            return null;
+        }
+        _unprotected.Set(hash, new Unprotected(stored, ticket), new MemoryCacheEntryOptions
+        {
+            Size = 1,
+            SlidingExpiration = UnprotectedLifetime,
+            AbsoluteExpirationRelativeToNow = UnprotectedLifetime,
+        });
+        return Copy(ticket);
+    }
+
+    private static AuthenticationTicket Copy(AuthenticationTicket ticket) =>
+        new(ticket.Principal.Clone(), ticket.Properties.Clone(), ticket.AuthenticationScheme);
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 

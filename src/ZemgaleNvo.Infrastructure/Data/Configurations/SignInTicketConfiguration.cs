@@ -8,6 +8,14 @@ internal sealed class SignInTicketConfiguration : IEntityTypeConfiguration<SignI
 {
     public void Configure(EntityTypeBuilder<SignInTicket> builder)
     {
+        MapColumns(builder);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    /// <summary>The table, its columns and indexes: the portal's context and <see cref="SignInTicketsContext"/> map them alike.</summary>
+    public static void MapColumns(EntityTypeBuilder<SignInTicket> builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
         builder.ToTable("SignInTickets");
         builder.Property(t => t.KeyHash).IsRequired().HasMaxLength(64);
         builder.Property(t => t.UserId).IsRequired().HasMaxLength(450);
@@ -18,6 +26,5 @@ internal sealed class SignInTicketConfiguration : IEntityTypeConfiguration<SignI
         builder.HasIndex(t => t.UserId);
         // The clean-up of expired tickets.
         builder.HasIndex(t => t.ExpiresAtUtc);
-        builder.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
