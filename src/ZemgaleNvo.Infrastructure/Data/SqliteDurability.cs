@@ -15,7 +15,8 @@ namespace ZemgaleNvo.Infrastructure.Data;
 /// </summary>
 /// <remarks>
 /// Set once per physical connection: the pool hands the same SQLite handle out again with its
-/// settings, and a second command on every open was a tenth of a warm page's database work.
+/// settings (nothing in the portal lowers them), so running the pragma on every open was a second
+/// command for each of a request's contexts, for nothing.
 /// </remarks>
 internal sealed class SqliteDurability : DbConnectionInterceptor
 {

@@ -67,6 +67,26 @@ public class DashboardCacheTests
         Assert.Equal(zemgaleRow, DashboardHtml.Row(after, zemgale));
     }
 
+    /// <summary>The kept body is kept per language: a reviewer in English and one in Latvian, turn about, each read their own.</summary>
+    [Fact]
+    public async Task The_kept_dashboard_is_in_each_readers_language()
+    {
+        using var factory = new PortalFactory();
+        var latvian = await Browser.SignedInClientAsync(factory, Browser.Reviewer);
+        var english = await Browser.SignedInClientAsync(factory, Browser.Admin);
+        await Browser.PostFormAsync(english, "/", "/language", new() { ["culture"] = "en", ["returnUrl"] = "/" });
+
+        for (var round = 0; round < 2; round++)
+        {
+            var inLatvian = Browser.Text(await latvian.GetStringAsync("/dashboard"));
+            var inEnglish = Browser.Text(await english.GetStringAsync("/dashboard"));
+            Assert.Contains("Budžeta izpilde pa līgumiem visā periodā", inLatvian, StringComparison.Ordinal);
+            Assert.DoesNotContain("Budžeta izpilde pa līgumiem visā periodā", inEnglish, StringComparison.Ordinal);
+            Assert.Contains("Kopā atlasē", inLatvian, StringComparison.Ordinal);
+            Assert.DoesNotContain("Kopā atlasē", inEnglish, StringComparison.Ordinal);
+        }
+    }
+
     private static async Task<bool> CachedAsync(PortalFactory factory, SummaryReportCache cache, int agreementId)
     {
         await using var db = factory.OpenDatabase();
