@@ -11,14 +11,17 @@ public class SignInTests(PortalFixture portal) : IClassFixture<PortalFixture>
     [InlineData(Browser.ZemgaleStaff)]
     public async Task Demo_users_sign_in_and_see_the_agreement_list(string email)
     {
-        var client = portal.Factory.CreateClient();
+        // A portal of its own: an authenticator code is good once per portal, and on the class's shared
+        // portal each further two-factor sign-in waited up to 30 s for the next one.
+        using var factory = new PortalFactory();
+        var client = factory.CreateClient();
 
         var response = await Browser.SignInAsync(client, email);
         if (email != Browser.ZemgaleStaff)
         {
             // Admins and reviewers: the password is right, the authenticator code comes next.
             Assert.Equal("/account/login/two-factor?returnUrl=%2F", response.Headers.Location?.OriginalString);
-            response = await Browser.CompleteTwoFactorAsync(client, portal.Factory.DataFolder, email);
+            response = await Browser.CompleteTwoFactorAsync(client, factory.DataFolder, email);
         }
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -30,10 +33,13 @@ public class SignInTests(PortalFixture portal) : IClassFixture<PortalFixture>
     [Fact]
     public async Task The_auth_cookie_is_host_prefixed_secure_and_http_only()
     {
-        var client = portal.Factory.CreateClient();
+        // A portal of its own: an authenticator code is good once per portal, and on the class's shared
+        // portal each further two-factor sign-in waited up to 30 s for the next one.
+        using var factory = new PortalFactory();
+        var client = factory.CreateClient();
 
         var passwordStep = await Browser.SignInAsync(client, Browser.Reviewer);
-        var codeStep = await Browser.CompleteTwoFactorAsync(client, portal.Factory.DataFolder, Browser.Reviewer);
+        var codeStep = await Browser.CompleteTwoFactorAsync(client, factory.DataFolder, Browser.Reviewer);
 
         // The half-way cookie between password and code is as protected as the session cookie.
         foreach (var (response, name) in new[] { (passwordStep, "__Host-ZemgaleNvo-TwoFactor="), (codeStep, "__Host-ZemgaleNvo-Auth=") })
@@ -111,11 +117,14 @@ public class SignInTests(PortalFixture portal) : IClassFixture<PortalFixture>
     [InlineData("/\\evil.example/")]
     public async Task Sign_in_with_a_second_factor_does_not_redirect_to_another_site(string returnUrl)
     {
-        var client = portal.Factory.CreateClient();
+        // A portal of its own: an authenticator code is good once per portal, and on the class's shared
+        // portal each further two-factor sign-in waited up to 30 s for the next one.
+        using var factory = new PortalFactory();
+        var client = factory.CreateClient();
 
         var passwordStep = await Browser.PostFormAsync(client, "/account/login", "/account/login",
             new() { ["Email"] = Browser.Reviewer, ["Password"] = Browser.Password, ["ReturnUrl"] = returnUrl });
-        var codeStep = await Browser.CompleteTwoFactorAsync(client, portal.Factory.DataFolder, Browser.Reviewer, returnUrl);
+        var codeStep = await Browser.CompleteTwoFactorAsync(client, factory.DataFolder, Browser.Reviewer, returnUrl);
 
         Assert.Equal("/account/login/two-factor?returnUrl=%2F", passwordStep.Headers.Location?.OriginalString);
         Assert.Equal("/", codeStep.Headers.Location?.OriginalString);
@@ -124,7 +133,10 @@ public class SignInTests(PortalFixture portal) : IClassFixture<PortalFixture>
     [Fact]
     public async Task Sign_out_ends_the_session()
     {
-        var client = await Browser.SignedInClientAsync(portal.Factory, Browser.Reviewer);
+        // A portal of its own: an authenticator code is good once per portal, and on the class's shared
+        // portal each further two-factor sign-in waited up to 30 s for the next one.
+        using var factory = new PortalFactory();
+        var client = await Browser.SignedInClientAsync(factory, Browser.Reviewer);
 
         var response = await Browser.PostFormAsync(client, "/", "/account/logout", []);
 
