@@ -96,6 +96,11 @@ if command -v sqlite3 >/dev/null; then
   echo
   # Issue 18, point 2: the first view of a changed agreement's summary (its report model rebuilt,
   # every other agreement's kept), five rounds.
+  # The process's first rebuild of a summary after start-up took 142-180 ms in two runs, every later
+  # one 10-37 ms: it is timed apart and not counted (a portal that has run for a minute is past it).
+  sqlite3 -cmd ".timeout 10000" "$db" "UPDATE Agreements SET DataStamp = DataStamp + 1 WHERE Id = 1;"
+  echo "First view of the changed agreement's summary, the process's first rebuild (ms, not counted):" \
+    "$(curl -s -o /dev/null -w "%{time_total}\n" -H "Cookie: $cookie" "http://localhost:$PORT/agreements/1/summary" | awk '{printf "%.0f", $1 * 1000}')"
   echo "First view of the changed agreement's summary (ms):"
   summary_first_max=0
   for _ in 1 2 3 4 5; do
