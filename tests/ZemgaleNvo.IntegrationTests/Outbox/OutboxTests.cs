@@ -168,6 +168,8 @@ public sealed class OutboxTests : IDisposable
         Assert.Contains(Browser.ZemgaleStaff, page, StringComparison.Ordinal);
         Assert.Contains(WebUtility.HtmlEncode("III. īstenošanas gads apstiprināts – Biedrība „Zemgales NVO centrs”"), page, StringComparison.Ordinal);
         Assert.Contains("SocketException:", page, StringComparison.Ordinal);
+        // What caused the message, in words.
+        Assert.Contains("data-kind=\"workflow\">Gada statusa maiņa</td>", page, StringComparison.Ordinal);
         Assert.Contains($"action=\"/admin/outbox/{failed.Id}/resend\"", page, StringComparison.Ordinal);
         // The body is never shown (a set-password link can be in it).
         Assert.DoesNotContain("Ministrija apstiprināja", page, StringComparison.Ordinal);

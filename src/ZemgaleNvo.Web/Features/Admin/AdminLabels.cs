@@ -30,6 +30,20 @@ public static class AdminLabels
         };
     }
 
+    /// <summary>What caused an outbox message, as the admin's outbox page names it; an unknown kind as stored.</summary>
+    public static string OutboxKind(string kind, IStringLocalizer localizer)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        return kind switch
+        {
+            Infrastructure.Notifications.OutboxKinds.Workflow => localizer["Gada statusa maiņa"],
+            Infrastructure.Notifications.OutboxKinds.SetPassword => localizer["Paroles iestatīšanas saite"],
+            Infrastructure.Notifications.OutboxKinds.Reminder => localizer["Termiņa atgādinājums"],
+            Infrastructure.Notifications.OutboxKinds.Digest => localizer["Recenzenta nedēļas apkopojums"],
+            _ => kind,
+        };
+    }
+
     /// <summary>Badge colours with enough contrast for their text (axe checks them).</summary>
     public static string StatusBadgeClass(UserStatus status) => status switch
     {
