@@ -144,6 +144,45 @@ public class NonCompliantExpenditure : IVersioned
         RecoveredOn = RecoveredOn is { } latest && latest > date ? latest : date;
         return null;
     }
+
+    /// <summary>
+    /// Only a finding nothing has been recovered against may be deleted: a recovery is money that
+    /// came back and must stay recorded against what it was recovered for.
+    /// </summary>
+    public bool CanBeDeleted => RecoveredCents == 0 && Recoveries.Count == 0;
+
+    /// <summary>
+    /// Corrects what the reviewer recorded (a typing error, a decision amended). Refused (nothing
+    /// changes) when the amount would be below what was already recovered, or the decision would be
+    /// dated after a recovery made against it.
+    /// </summary>
+    public CorrectionRefusal? Correct(int budgetLineId, long amountCents, string reason, string? decisionReference, DateOnly? decidedOn)
+    {
+        if (amountCents < RecoveredCents)
+        {
+            return CorrectionRefusal.BelowRecovered;
+        }
+        if (decidedOn is { } decided && Recoveries.Count > 0 && Recoveries.Min(r => r.Date) < decided)
+        {
+            return CorrectionRefusal.DecidedAfterRecovery;
+        }
+        BudgetLineId = budgetLineId;
+        AmountCents = amountCents;
+        Reason = reason;
+        DecisionReference = decisionReference;
+        DecidedOn = decidedOn;
+        return null;
+    }
+}
+
+/// <summary>Why a correction of a non-compliant expenditure was not made.</summary>
+public enum CorrectionRefusal
+{
+    /// <summary>The amount would be below what has already come back.</summary>
+    BelowRecovered,
+
+    /// <summary>The decision would be dated after a recovery made against it.</summary>
+    DecidedAfterRecovery,
 }
 
 /// <summary>Why a recovery was not recorded.</summary>

@@ -187,6 +187,102 @@ public sealed class NonComplianceTests : IDisposable
         Assert.Empty(only.Recoveries);
     }
 
+    /// <summary>A typing error is corrected in place (the form starts from what was recorded), also on an approved year, and the summary follows; the audit trail keeps the old figure.</summary>
+    [Fact]
+    public async Task A_reviewer_corrects_a_case_and_the_summary_shows_the_corrected_figures()
+    {
+        var demo = await DemoAgreement.LoadAsync(_factory);
+        // On an approved year, like recording: the finding is the ministry's, not the approved report.
+        await demo.SetStatusAsync(_factory, 2, ReviewStatus.Approved);
+        var reviewer = await Browser.SignedInClientAsync(_factory, Browser.Reviewer);
+        var list = $"{demo.Year(2)}/non-compliance";
+        Assert.Equal(HttpStatusCode.Redirect, (await Browser.PostFormAsync(reviewer, $"{list}/new", $"{list}/new", Case(demo.FirstLineId, "3000,00"))).StatusCode);
+        var saved = await OnlyCaseAsync(demo);
+        var edit = $"{list}/{saved.Id.Text()}/edit";
+
+        var form = WebUtility.HtmlDecode(await reviewer.GetStringAsync(edit));
+        Assert.Matches(@"value=""3\s000,00""", form); // as the portal writes amounts, the group separator a no-break space
+        Assert.Contains("Degviela bez maršruta lapām", form, StringComparison.Ordinal);
+        var corrected = Case(demo.SecondLineId, "300,00");
+        corrected["Form.Reason"] = "Degviela bez maršruta lapām (labots)";
+        corrected["Form.Version"] = saved.Version.Text();
+        Assert.Equal(HttpStatusCode.Redirect, (await Browser.PostFormAsync(reviewer, edit, edit, corrected)).StatusCode);
+
+        var after = await OnlyCaseAsync(demo);
+        Assert.Equal(300_00, after.AmountCents);
+        Assert.Equal(demo.SecondLineId, after.BudgetLineId);
+        Assert.Equal("Degviela bez maršruta lapām (labots)", after.Reason);
+        Assert.Contains("Neatbilstoši veiktie izdevumi laboti.", Browser.Text(await reviewer.GetStringAsync(list)));
+        Assert.Contains("II. īstenošanas gads: 300,00 euro", Browser.Text(await reviewer.GetStringAsync($"/agreements/{demo.Id}/summary")));
+        await using var db = _factory.OpenDatabase();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(NonCompliantExpenditure) && a.Field == nameof(NonCompliantExpenditure.AmountCents)
+            && a.OldValue == "300000" && a.NewValue == "30000"));
+    }
+
+    /// <summary>Money that came back stays recorded: the amount cannot go below it, and the case cannot be deleted.</summary>
+    [Fact]
+    public async Task A_case_with_a_recovery_keeps_its_amount_above_what_came_back_and_cannot_be_deleted()
+    {
+        var demo = await DemoAgreement.LoadAsync(_factory);
+        var reviewer = await Browser.SignedInClientAsync(_factory, Browser.Reviewer);
+        var list = $"{demo.Year(2)}/non-compliance";
+        Assert.Equal(HttpStatusCode.Redirect, (await Browser.PostFormAsync(reviewer, $"{list}/new", $"{list}/new", Case(demo.FirstLineId))).StatusCode);
+        var saved = await OnlyCaseAsync(demo);
+        var recoveryForm = $"{list}/{saved.Id.Text()}/recoveries/new";
+        Assert.Equal(HttpStatusCode.Redirect, (await Browser.PostFormAsync(reviewer, recoveryForm, recoveryForm, Recovery("150,00", "2024-11-30", saved.Version))).StatusCode);
+        saved = await OnlyCaseAsync(demo);
+        var edit = $"{list}/{saved.Id.Text()}/edit";
+
+        var tooLow = Case(demo.FirstLineId, "100,00");
+        tooLow["Form.Version"] = saved.Version.Text();
+        var refused = await Browser.PostFormAsync(reviewer, edit, edit, tooLow);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("Summa nevar būt mazāka par jau atgūtajiem 150,00 euro.", Browser.Text(html));
+        Assert.Contains("value=\"100,00\"", html, StringComparison.Ordinal);
+        var laterDecision = Case(demo.FirstLineId, "300,00", decidedOn: "2024-12-01");
+        laterDecision["Form.Version"] = saved.Version.Text();
+        var refusedDate = await Browser.PostFormAsync(reviewer, edit, edit, laterDecision);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refusedDate.StatusCode);
+        Assert.Contains("Lēmuma datums nevar būt vēlāks par pirmo atgūšanu (30.11.2024.).", Browser.Text(await refusedDate.Content.ReadAsStringAsync()));
+
+        Assert.DoesNotContain("data-testid=\"non-compliance-delete\"", await reviewer.GetStringAsync(list), StringComparison.Ordinal);
+        var delete = $"{list}/{saved.Id.Text()}/delete";
+        var deleteRefused = await Browser.PostFormAsync(reviewer, delete, delete, []);
+        Assert.Equal(HttpStatusCode.Conflict, deleteRefused.StatusCode);
+        Assert.Contains("Šos izdevumus dzēst nevar: tiem jau reģistrēta atgūšana.", Browser.Text(await deleteRefused.Content.ReadAsStringAsync()));
+
+        var after = await OnlyCaseAsync(demo);
+        Assert.Equal(300_00, after.AmountCents);
+        Assert.Equal(150_00, after.RecoveredCents);
+        Assert.Equal(new DateOnly(2024, 10, 15), after.DecidedOn);
+    }
+
+    /// <summary>A case recorded by mistake is deleted after a question; the summary no longer counts it and the trail says who deleted it.</summary>
+    [Fact]
+    public async Task A_case_recorded_by_mistake_is_deleted_after_confirming_and_is_gone_from_the_summary()
+    {
+        var demo = await DemoAgreement.LoadAsync(_factory);
+        var reviewer = await Browser.SignedInClientAsync(_factory, Browser.Reviewer);
+        var list = $"{demo.Year(2)}/non-compliance";
+        Assert.Equal(HttpStatusCode.Redirect, (await Browser.PostFormAsync(reviewer, $"{list}/new", $"{list}/new", Case(demo.FirstLineId))).StatusCode);
+        var saved = await OnlyCaseAsync(demo);
+        Assert.Contains("data-testid=\"non-compliance-delete\"", await reviewer.GetStringAsync(list), StringComparison.Ordinal);
+        var delete = $"{list}/{saved.Id.Text()}/delete";
+        var question = Browser.Text(await reviewer.GetStringAsync(delete));
+        Assert.Contains("Dzēst neatbilstoši veiktos izdevumus", question);
+        Assert.Contains("300,00", question);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Browser.PostFormAsync(reviewer, delete, delete, [])).StatusCode);
+
+        Assert.Contains("Neatbilstoši veiktie izdevumi dzēsti.", Browser.Text(await reviewer.GetStringAsync(list)));
+        Assert.DoesNotContain("II. īstenošanas gads: 300,00 euro", Browser.Text(await reviewer.GetStringAsync($"/agreements/{demo.Id}/summary")));
+        await using var db = _factory.OpenDatabase();
+        Assert.False(await db.NonCompliantExpenditures.AnyAsync(n => n.Id == saved.Id));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(NonCompliantExpenditure) && a.EntityKey == saved.Id.Text()
+            && a.Action == Domain.Audit.AuditAction.Deleted && a.UserName == Browser.Reviewer));
+    }
+
     private static string Refusal(HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.Forbidden
         || response.Headers.Location?.OriginalString.Contains("/account/denied", StringComparison.Ordinal) == true ? "403" : ((int)response.StatusCode).Text();

@@ -205,6 +205,10 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /agreements/{id:int}/years/{number:int}/non-compliance/new"]                             = "login 404 403 ok 403",
         ["GET /agreements/{id:int}/years/{number:int}/non-compliance/{caseId:int}/recoveries/new"]      = "login 404 403 ok 403",
         ["POST /agreements/{id:int}/years/{number:int}/non-compliance/{caseId:int}/recoveries/new"]     = "login 404 403 ok 403",
+        ["GET /agreements/{id:int}/years/{number:int}/non-compliance/{caseId:int}/edit"]                = "login 404 403 ok 403",
+        ["POST /agreements/{id:int}/years/{number:int}/non-compliance/{caseId:int}/edit"]               = "login 404 403 ok 403",
+        ["GET /agreements/{id:int}/years/{number:int}/non-compliance/{caseId:int}/delete"]              = "login 404 403 ok 403",
+        ["POST /agreements/{id:int}/years/{number:int}/non-compliance/{caseId:int}/delete"]             = "login 404 403 ok 403",
     };
 
     private static readonly string[] Outcomes = ["ok", "login", "403", "404", "enrol", "400"];

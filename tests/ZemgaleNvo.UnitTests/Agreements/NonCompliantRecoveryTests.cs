@@ -52,4 +52,40 @@ public sealed class NonCompliantRecoveryTests
         Assert.Equal(RecoveryRefusal.AboveUnrecovered, found.Recover(50_01, new DateOnly(2024, 12, 1), "MU 13", Today));
         Assert.Equal(250_00, found.RecoveredCents);
     }
+
+    [Fact]
+    public void A_correction_may_lower_the_amount_to_what_came_back_and_move_the_decision_up_to_the_first_recovery()
+    {
+        var found = Case();
+        Assert.Null(found.Recover(100_00, new DateOnly(2024, 11, 30), "MU 12", Today));
+
+        Assert.Null(found.Correct(2, 100_00, "Labots pamatojums", "Nr. 5-2/18", new DateOnly(2024, 11, 30)));
+
+        Assert.Equal(2, found.BudgetLineId);
+        Assert.Equal(100_00, found.AmountCents);
+        Assert.Equal(0, found.UnrecoveredCents);
+        Assert.Equal("Nr. 5-2/18", found.DecisionReference);
+        Assert.False(found.CanBeDeleted);
+    }
+
+    [Fact]
+    public void A_correction_below_what_came_back_or_with_a_decision_after_a_recovery_is_refused_and_changes_nothing()
+    {
+        var found = Case();
+        Assert.Null(found.Recover(100_00, new DateOnly(2024, 11, 30), "MU 12", Today));
+
+        Assert.Equal(CorrectionRefusal.BelowRecovered, found.Correct(1, 99_99, "x", null, null));
+        Assert.Equal(CorrectionRefusal.DecidedAfterRecovery, found.Correct(1, 300_00, "x", null, new DateOnly(2024, 12, 1)));
+
+        Assert.Equal(300_00, found.AmountCents);
+        Assert.Equal("Degviela bez maršruta lapām", found.Reason);
+        Assert.Equal(new DateOnly(2024, 10, 15), found.DecidedOn);
+    }
+
+    [Fact]
+    public void Only_a_case_with_nothing_recovered_can_be_deleted()
+    {
+        Assert.True(Case().CanBeDeleted);
+        Assert.False(new NonCompliantExpenditure { Reason = "Pārņemts no papīra pārskata", AmountCents = 50_00, RecoveredCents = 10_00 }.CanBeDeleted);
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ZemgaleNvo.Domain.Agreements;
+using ZemgaleNvo.Domain.Periods;
 using ZemgaleNvo.Infrastructure.Data;
 using ZemgaleNvo.Web.Authorization;
 using ZemgaleNvo.Web.Features.Years;
@@ -24,11 +25,9 @@ namespace ZemgaleNvo.Web.Features.NonCompliance;
 public sealed class NonComplianceController(
     AppDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> localizer) : Controller
 {
-    private const string FormPrefix = "Form";
+    private const string FormPrefix = NonComplianceFormRules.Prefix;
 
-    private static readonly TimeZoneInfo Riga = TimeZoneInfo.FindSystemTimeZoneById("Europe/Riga");
-
-    private static string Key(string field) => $"{FormPrefix}.{field}";
+    private static string Key(string field) => NonComplianceFormRules.Key(field);
 
     [HttpGet("")]
     [OpensYear(AgreementOperation.View, Graph = true)]
@@ -50,19 +49,7 @@ public sealed class NonComplianceController(
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(opened);
-        if (opened.Line(form.BudgetLineId) is null)
-        {
-            ModelState.AddModelError(Key(nameof(NonComplianceForm.BudgetLineId)), localizer["Izvēlieties šī līguma budžeta pozīciju."]);
-        }
-        var amount = MoneyField.Read(ModelState, Key(nameof(NonComplianceForm.Amount)), form.Amount, localizer);
-        if (amount == 0)
-        {
-            ModelState.AddModelError(Key(nameof(NonComplianceForm.Amount)), localizer["Summai jābūt lielākai par nulli."]);
-        }
-        if (form.DecidedOn is { } decided && decided > Today())
-        {
-            ModelState.AddModelError(Key(nameof(NonComplianceForm.DecidedOn)), localizer["Lēmuma datums nevar būt nākotnē."]);
-        }
+        var amount = NonComplianceFormRules.Check(ModelState, form, opened, RigaCalendar.Today(time), localizer);
         if (!ModelState.IsValid)
         {
             return this.ViewWithStatus("Case", new NonComplianceFormPage(opened, form), StatusCodes.Status422UnprocessableEntity);
@@ -111,7 +98,7 @@ public sealed class NonComplianceController(
         }
         if (ModelState.IsValid)
         {
-            var refusal = found.Recover(amount!.Value, form.Date!.Value, FormText.Clean(form.Reference)!, Today());
+            var refusal = found.Recover(amount!.Value, form.Date!.Value, FormText.Clean(form.Reference)!, RigaCalendar.Today(time));
             if (refusal is { } reason)
             {
                 var (field, message) = Refusal(reason, found);
@@ -143,12 +130,9 @@ public sealed class NonComplianceController(
         _ => (nameof(RecoveryForm.Date), localizer["Atgūt nevar pirms lēmuma par neatbilstošajiem izdevumiem ({0}).", Formatting.Display.Date(found.DecidedOn!.Value)]),
     };
 
-    private static NonCompliantExpenditure? Case(OpenedYear opened, int caseId) =>
+    internal static NonCompliantExpenditure? Case(OpenedYear opened, int caseId) =>
         opened.Year.NonCompliantExpenditures.FirstOrDefault(c => c.Id == caseId);
 
-    /// <summary>Today in Latvia, where the decisions and payments are dated.</summary>
-    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Riga).DateTime);
-
-    private static string SignerName(ClaimsPrincipal user) =>
+    internal static string SignerName(ClaimsPrincipal user) =>
         user.FindFirstValue(PortalClaims.FullName) ?? user.Identity?.Name ?? "?";
 }

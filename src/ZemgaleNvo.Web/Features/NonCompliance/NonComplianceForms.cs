@@ -1,7 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using ZemgaleNvo.Domain.Agreements;
 using ZemgaleNvo.Infrastructure.Data.Configurations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
 using ZemgaleNvo.Web.Features.Years;
+using ZemgaleNvo.Web.Forms;
 
 namespace ZemgaleNvo.Web.Features.NonCompliance;
 
@@ -27,6 +30,55 @@ public sealed class NonComplianceForm
     [Required(ErrorMessage = "Norādiet lēmuma datumu.")]
     [Display(Name = "Lēmuma datums")]
     public DateOnly? DecidedOn { get; set; }
+
+    /// <summary>The finding's version when a correction was opened; a new finding ignores it.</summary>
+    public int Version { get; set; }
+
+    /// <summary>The form of a recorded finding, as its correction starts.</summary>
+    public static NonComplianceForm From(NonCompliantExpenditure found)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        return new NonComplianceForm
+        {
+            BudgetLineId = found.BudgetLineId,
+            Amount = MoneyField.Prefill(found.AmountCents),
+            Reason = found.Reason,
+            DecisionReference = found.DecisionReference,
+            DecidedOn = found.DecidedOn,
+            Version = found.Version,
+        };
+    }
+}
+
+/// <summary>The checks of the finding's form, for a new finding and a correction alike.</summary>
+public static class NonComplianceFormRules
+{
+    public const string Prefix = "Form";
+
+    public static string Key(string field) => $"{Prefix}.{field}";
+
+    /// <summary>Adds a message for each field that is wrong; the amount in cents when it reads.</summary>
+    public static long? Check(ModelStateDictionary modelState, NonComplianceForm form, OpenedYear opened, DateOnly today, IStringLocalizer localizer)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(opened);
+        ArgumentNullException.ThrowIfNull(localizer);
+        if (opened.Line(form.BudgetLineId) is null)
+        {
+            modelState.AddModelError(Key(nameof(NonComplianceForm.BudgetLineId)), localizer["Izvēlieties šī līguma budžeta pozīciju."]);
+        }
+        var amount = MoneyField.Read(modelState, Key(nameof(NonComplianceForm.Amount)), form.Amount, localizer);
+        if (amount == 0)
+        {
+            modelState.AddModelError(Key(nameof(NonComplianceForm.Amount)), localizer["Summai jābūt lielākai par nulli."]);
+        }
+        if (form.DecidedOn is { } decided && decided > today)
+        {
+            modelState.AddModelError(Key(nameof(NonComplianceForm.DecidedOn)), localizer["Lēmuma datums nevar būt nākotnē."]);
+        }
+        return amount;
+    }
 }
 
 /// <summary>Money returned against one non-compliant expenditure, as the reviewer's form posts it.</summary>
@@ -55,6 +107,10 @@ public sealed record NonComplianceListPage(OpenedYear Opened, IReadOnlyList<NonC
     public long UnrecoveredCents => Cases.Sum(c => c.UnrecoveredCents);
 }
 
-public sealed record NonComplianceFormPage(OpenedYear Opened, NonComplianceForm Form);
+/// <summary>The finding's form: a new one, or the correction of <paramref name="Case"/>.</summary>
+public sealed record NonComplianceFormPage(OpenedYear Opened, NonComplianceForm Form, NonCompliantExpenditure? Case = null);
+
+/// <summary>The question before a finding is deleted.</summary>
+public sealed record NonComplianceDeletePage(OpenedYear Opened, NonCompliantExpenditure Case);
 
 public sealed record RecoveryFormPage(OpenedYear Opened, NonCompliantExpenditure Case, RecoveryForm Form);
