@@ -73,7 +73,7 @@ public sealed class NonComplianceController(
     [OpensYear(AgreementOperation.Review, Graph = true)]
     public IActionResult NewRecovery(int id, int number, int caseId, OpenedYear opened)
     {
-        var found = Case(opened, caseId);
+        var found = opened.FindCase(caseId);
         return found is null ? NotFound() : View("Recovery", new RecoveryFormPage(opened, found, new RecoveryForm { Version = found.Version }));
     }
 
@@ -82,7 +82,7 @@ public sealed class NonComplianceController(
     public async Task<IActionResult> CreateRecovery(int id, int number, int caseId, [FromForm(Name = FormPrefix)] RecoveryForm form, OpenedYear opened, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var found = Case(opened, caseId);
+        var found = opened.FindCase(caseId);
         if (found is null)
         {
             return NotFound();
@@ -130,9 +130,6 @@ public sealed class NonComplianceController(
         _ => (nameof(RecoveryForm.Date), localizer["Atgūt nevar pirms lēmuma par neatbilstošajiem izdevumiem ({0}).", Formatting.Display.Date(found.DecidedOn!.Value)]),
     };
 
-    internal static NonCompliantExpenditure? Case(OpenedYear opened, int caseId) =>
-        opened.Year.NonCompliantExpenditures.FirstOrDefault(c => c.Id == caseId);
-
-    internal static string SignerName(ClaimsPrincipal user) =>
+    private static string SignerName(ClaimsPrincipal user) =>
         user.FindFirstValue(PortalClaims.FullName) ?? user.Identity?.Name ?? "?";
 }

@@ -28,7 +28,7 @@ public sealed class NonComplianceCorrectionsController(AppDbContext db, TimeProv
     [OpensYear(AgreementOperation.Review, Graph = true)]
     public IActionResult Edit(int id, int number, int caseId, OpenedYear opened)
     {
-        var found = NonComplianceController.Case(opened, caseId);
+        var found = opened.FindCase(caseId);
         return found is null ? NotFound() : View("Case", new NonComplianceFormPage(opened, NonComplianceForm.From(found), found));
     }
 
@@ -37,7 +37,7 @@ public sealed class NonComplianceCorrectionsController(AppDbContext db, TimeProv
     public async Task<IActionResult> Update(int id, int number, int caseId, [FromForm(Name = NonComplianceFormRules.Prefix)] NonComplianceForm form, OpenedYear opened, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var found = NonComplianceController.Case(opened, caseId);
+        var found = opened.FindCase(caseId);
         if (found is null)
         {
             return NotFound();
@@ -58,24 +58,14 @@ public sealed class NonComplianceCorrectionsController(AppDbContext db, TimeProv
         {
             return this.ViewWithStatus("Case", new NonComplianceFormPage(opened, form, found), StatusCodes.Status422UnprocessableEntity);
         }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData[Flash.Key] = localizer[ChangedMeanwhile].Value;
-            return RedirectToAction(nameof(NonComplianceController.Index), "NonCompliance", new { id, number });
-        }
-        TempData[Flash.Key] = localizer["Neatbilstoši veiktie izdevumi laboti."].Value;
-        return RedirectToAction(nameof(NonComplianceController.Index), "NonCompliance", new { id, number });
+        return await SaveAndListAsync(id, number, localizer["Neatbilstoši veiktie izdevumi laboti."], cancellationToken);
     }
 
     [HttpGet("delete")]
     [OpensYear(AgreementOperation.Review, Graph = true)]
     public IActionResult ConfirmDelete(int id, int number, int caseId, OpenedYear opened)
     {
-        var found = NonComplianceController.Case(opened, caseId);
+        var found = opened.FindCase(caseId);
         return found is null ? NotFound() : View("Delete", new NonComplianceDeletePage(opened, found));
     }
 
@@ -83,7 +73,7 @@ public sealed class NonComplianceCorrectionsController(AppDbContext db, TimeProv
     [OpensYear(AgreementOperation.Review, Graph = true)]
     public async Task<IActionResult> Delete(int id, int number, int caseId, OpenedYear opened, CancellationToken cancellationToken)
     {
-        var found = NonComplianceController.Case(opened, caseId);
+        var found = opened.FindCase(caseId);
         if (found is null)
         {
             return NotFound();
@@ -94,16 +84,21 @@ public sealed class NonComplianceCorrectionsController(AppDbContext db, TimeProv
             return this.ViewWithStatus("Delete", new NonComplianceDeletePage(opened, found), StatusCodes.Status409Conflict);
         }
         db.NonCompliantExpenditures.Remove(found);
+        return await SaveAndListAsync(id, number, localizer["Neatbilstoši veiktie izdevumi dzēsti."], cancellationToken);
+    }
+
+    /// <summary>Saves, then back to the year's list with what happened: done, or changed meanwhile by someone else (nothing saved).</summary>
+    private async Task<IActionResult> SaveAndListAsync(int id, int number, string done, CancellationToken cancellationToken)
+    {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            TempData[Flash.Key] = done;
         }
         catch (DbUpdateConcurrencyException)
         {
             TempData[Flash.Key] = localizer[ChangedMeanwhile].Value;
-            return RedirectToAction(nameof(NonComplianceController.Index), "NonCompliance", new { id, number });
         }
-        TempData[Flash.Key] = localizer["Neatbilstoši veiktie izdevumi dzēsti."].Value;
         return RedirectToAction(nameof(NonComplianceController.Index), "NonCompliance", new { id, number });
     }
 

@@ -50,6 +50,17 @@ public sealed class NonComplianceForm
     }
 }
 
+/// <summary>Finding a recorded case among the opened year's (loaded with the reporting graph).</summary>
+public static class NonComplianceCases
+{
+    /// <summary>The year's case with this id; null for another year's or another organisation's id, as for one that does not exist.</summary>
+    public static NonCompliantExpenditure? FindCase(this OpenedYear opened, int caseId)
+    {
+        ArgumentNullException.ThrowIfNull(opened);
+        return opened.Year.NonCompliantExpenditures.FirstOrDefault(c => c.Id == caseId);
+    }
+}
+
 /// <summary>The checks of the finding's form, for a new finding and a correction alike.</summary>
 public static class NonComplianceFormRules
 {
