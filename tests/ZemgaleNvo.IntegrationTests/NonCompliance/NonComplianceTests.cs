@@ -248,6 +248,7 @@ public sealed class NonComplianceTests : IDisposable
 
         Assert.DoesNotContain("data-testid=\"non-compliance-delete\"", await reviewer.GetStringAsync(list), StringComparison.Ordinal);
         var delete = $"{list}/{saved.Id.Text()}/delete";
+        Assert.Contains("Šos izdevumus dzēst nevar: tiem jau reģistrēta atgūšana.", Browser.Text(await reviewer.GetStringAsync(delete)));
         var deleteRefused = await Browser.PostFormAsync(reviewer, delete, delete, []);
         Assert.Equal(HttpStatusCode.Conflict, deleteRefused.StatusCode);
         Assert.Contains("Šos izdevumus dzēst nevar: tiem jau reģistrēta atgūšana.", Browser.Text(await deleteRefused.Content.ReadAsStringAsync()));
